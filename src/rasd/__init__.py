@@ -1,0 +1,39 @@
+"""Rasd (رصد): Arabic news → PLOVER/CAMEO political event records.
+
+    >>> import rasd
+    >>> nlp = rasd.load()
+    >>> records = nlp.code("التقى الرئيس الروسي نظيره الفنزويلي في كاراكاس", date="2008-11-26")
+
+The public API is small: :func:`load`, :class:`Pipeline`, the model classes and the errors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from rasd.pipeline import Pipeline
+
+__all__ = ["__version__", "load", "Pipeline", "RasdError"]
+
+
+def load(lexicon_path: str | None = None) -> "Pipeline":
+    """A ready pipeline over the packaged dictionaries (or those in ``lexicon_path``)."""
+    from rasd.lexicon import load_lexicon
+    from rasd.pipeline import Pipeline
+
+    return Pipeline(load_lexicon(lexicon_path))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Pipeline":
+        from rasd.pipeline import Pipeline
+
+        return Pipeline
+    if name == "RasdError":
+        from rasd.errors import RasdError
+
+        return RasdError
+    raise AttributeError(name)

@@ -1,0 +1,1 @@
+"""Actor recognition (dictionary mentions → composed phrases) and coding (codes on the event date)."""

@@ -1,0 +1,176 @@
+"""From dictionary mentions to actor phrases.
+
+Adjacent mentions compose into one phrase the way Arabic noun phrases do:
+head noun + nationality adjective (الرئيس الفنزويلي), head + genitive state (رئيس وزراء
+إسرائيل), title + name (الرئيس الفنزويلي أوغو شافيز) and name + apposition (نيكولاي
+باتروشيف سكرتير مجلس الأمن الروسي). Phrases joined by و form a coordination group
+(روسيا وفنزويلا). A state, capital or city after a locative preposition (في القاهرة،
+بالقاهرة) is a place, not an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.lexicon import schema
+from rasd.lexicon.compile import Match
+from rasd.text.tokenize import Token
+
+# Priority when several entries match the same tokens (lower wins).
+PRIORITY = {"person": 0, "org": 1, "metonym": 2, "country": 3, "capital": 4, "demonym": 5, "nisba": 6,
+            "place": 7, "agent": 8}
+NAME_KINDS = frozenset(("country", "capital", "place", "demonym"))
+LOCATIVE_WORDS = frozenset((
+    "في", "داخل", "قرب", "بالقرب", "امام", "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+    "غربي", "مدينه", "محافظه", "منطقه", "عاصمه", "ضواحي", "انحاء", "اقليم", "ولايه", "قضاء", "بلده", "قريه",
+    "مخيم", "حي", "ميناء", "مطار", "سواحل", "ساحل", "مياه", "اجواء", "اراضي", "حدود", "مقاطعه", "شوارع",
+))
+TARGET_PREPS = frozenset(("مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "تجاه", "حيال", "نحو", "لصالح",
+                          "بحق", "امام", "عند"))
+
+
+@dataclass(slots=True)
+class Phrase:
+    """An actor phrase in a sentence (token indices inclusive, normalized offsets)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    mentions: list[Match]
+    locative: bool = False
+    prep: str = ""
+    group: int = -1
+    coord: bool = False          # joined to the previous phrase by و
+    fields: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {m.kind for m in self.mentions}
+
+    def has(self, kind: str) -> bool:
+        return any(m.kind == kind for m in self.mentions)
+
+    def first_of(self, kind: str) -> Match | None:
+        return next((m for m in self.mentions if m.kind == kind), None)
+
+
+def select(matches: list[Match]) -> list[Match]:
+    """Non-overlapping actor mentions: longest first, then dictionary priority."""
+    cands = [m for m in matches if m.layer == "actor" and not _ambiguous_single(m)]
+    cands.sort(key=lambda m: (-(m.last - m.first), m.first, PRIORITY.get(m.kind, 9)))
+    taken: set[int] = set()
+    out: list[Match] = []
+    for m in cands:
+        if any(i in taken for i in range(m.first, m.last + 1)):
+            continue
+        out.append(m)
+        taken.update(range(m.first, m.last + 1))
+    out.sort(key=lambda m: m.first)
+    return out
+
+
+def _ambiguous_single(m: Match) -> bool:
+    return m.first == m.last and bool(getattr(m.ref, "ambiguous", False))
+
+
+def build_phrases(tokens: list[Token], mentions: list[Match], stems: list[str]) -> list[Phrase]:
+    """Compose adjacent mentions into phrases and mark places and coordination."""
+    phrases: list[Phrase] = []
+    for m in mentions:
+        prev = phrases[-1] if phrases else None
+        if prev is not None and m.first == prev.last + 1 and not tokens[m.first].clause_break_before \
+                and not m.prefix.startswith(("و", "ف")) and _composes(prev, m):
+            prev.mentions.append(m)
+            prev.last = m.last
+            prev.end = m.end
+            continue
+        phrases.append(Phrase(m.first, m.last, m.start, m.end, [m]))
+    group = 0
+    for k, p in enumerate(phrases):
+        head = p.mentions[0]
+        before = stems[p.first - 1] if p.first > 0 else ""
+        if p.kinds <= NAME_KINDS | {"nisba"} and (
+            before in LOCATIVE_WORDS or (head.prefix.replace("و", "").replace("ف", "").startswith("ب"))
+        ) and not p.has("demonym"):
+            p.locative = True
+        if before in TARGET_PREPS:
+            p.prep = before
+        elif head.prefix.replace("و", "").replace("ف", "")[:1] in ("ب", "ل"):
+            p.prep = head.prefix.replace("و", "").replace("ف", "")[:1]
+        prev = phrases[k - 1] if k else None
+        if prev is not None and head.prefix.startswith("و") and p.first == prev.last + 1 \
+                and not tokens[p.first].clause_break_before and prev.locative == p.locative:
+            p.coord = True
+            p.group = prev.group
+            if not p.prep:
+                p.prep = prev.prep
+        else:
+            group += 1
+            p.group = group
+    return phrases
+
+
+def _composes(prev: Phrase, m: Match) -> bool:
+    kinds = prev.kinds
+    k = m.kind
+    if k == "nisba":
+        return bool(kinds & {"agent", "person", "org", "metonym"}) and not prev.has("nisba")
+    if k in ("country", "capital", "place"):
+        # genitive: رئيس وزراء إسرائيل، شرطة دبي (but not two bare names in a row)
+        return kinds <= {"agent", "nisba"} and "agent" in kinds and not (kinds & {"country", "capital", "place"})
+    if k == "person":
+        return kinds <= {"agent", "nisba", "country", "org"} and not prev.has("person")
+    if k == "agent":
+        return bool(kinds & {"person", "agent", "org"}) and not prev.has("nisba")
+    if k == "org":
+        return kinds <= {"agent"}
+    return False
+
+
+def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]) -> dict[str, object]:
+    """Country, sector(s), name and id of a phrase, with roles valid on ``date``."""
+    person = p.first_of("person")
+    org = p.first_of("org")
+    meto = p.first_of("metonym")
+    agent = p.first_of("agent")
+    state = next((m for m in p.mentions if m.kind in ("country", "nisba", "demonym")), None)
+    capital = p.first_of("capital")
+    place = p.first_of("place")
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    ident: str | None = None
+    if state is not None:
+        country = state.ref.iso3
+        name = state.ref.name
+    elif capital is not None:
+        country = capital.ref.country
+        name = capital.ref.name
+    elif place is not None:
+        country = place.ref.country
+        name = place.ref.name
+    if person is not None:
+        role = person.ref.role_on(date)
+        country, sector = role.country, role.sector
+        name, ident = person.ref.name, person.ref.id
+    elif org is not None:
+        o = org.ref
+        if o.country == "IGO" and state is not None and state.kind == "nisba":
+            sector = "GOV"  # مجلس الأمن الروسي: a national body, not the UN one
+            name = f"{o.name} ({country})"
+        else:
+            country, sector, name, ident = o.country, o.sector, o.name, o.id
+    elif meto is not None:
+        country, sector, name = meto.ref.country, meto.ref.sector, meto.ref.name
+    elif agent is not None:
+        sector = agent.ref.sector
+        name = agent.ref.note or None
+    sectors: tuple[str, ...] = ()
+    if org is not None and person is None and org.ref.sectors and sector == org.ref.sector:
+        sectors = tuple(org.ref.sectors)
+    elif sector:
+        sectors = (sector,)
+    return {"country": country, "sector": sector, "sectors": sectors, "name": name, "id": ident,
+            "kind": person and "person" or org and "org" or meto and "metonym" or agent and "agent"
+            or (state and "country") or (capital and "capital") or "place"}

@@ -1,0 +1,45 @@
+"""``rasd`` entry point: parses the command line and maps errors to one line + exit code."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from rasd import __version__
+from rasd.errors import RasdError
+
+COMMANDS = ("code", "summary", "evaluate", "lexicon")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from rasd.cli import code, evaluate, lexicon, summary
+
+    parser = argparse.ArgumentParser(prog="rasd", description="Arabic news → PLOVER/CAMEO event data.")
+    parser.add_argument("--version", action="version", version=f"rasd {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for mod in (code, summary, evaluate, lexicon):
+        mod.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING - 10 * min(args.verbose, 2), format="rasd: %(levelname)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except RasdError as exc:
+        print(f"rasd: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("rasd: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Event recognition: trigger selection, argument frames (who → whom) and modality."""

@@ -1,0 +1,122 @@
+"""Argument frames: which actor phrase is the source and which the target of a trigger.
+
+Arabic news is mostly VSO (اتهم الرئيس المعارضة), with SVO after a topic (روسيا وفنزويلا
+أجرتا), unvocalized passives (قتل ثلاثة مدنيين) and nominal triggers whose genitive is the
+agent (زيارة الرئيس) or, for violence and coercion, the victim (مقتل ثلاثة مدنيين، اعتقال
+ناشطين). The rules below are deliberately few; each returns the name of the rule that fired
+so that errors can be traced (``provenance.rule``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.actors.recognize import Phrase
+from rasd.events.triggers import TriggerHit
+from rasd.text.tokenize import Token
+
+PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
+VICTIM_SECTORS = frozenset(("CVL", "REF", "JRN", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM"))
+AGENT_MARKERS = frozenset(("برصاص", "بيد", "يد", "قبل", "نيران", "بنيران", "بقذائف", "بغاره", "بهجوم"))
+PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
+SUBJECT_REACH = 4      # tokens between a verb and its postposed subject
+PREPOSED_REACH = 10    # tokens between a preposed subject and its verb
+OBJECT_REACH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    source: list[Phrase]
+    target: list[Phrase]
+    rule: str
+
+
+def _group(phrases: list[Phrase], p: Phrase | None) -> list[Phrase]:
+    if p is None:
+        return []
+    return [q for q in phrases if q.group == p.group and not q.locative]
+
+
+def assign(hit: TriggerHit, phrases: list[Phrase], tokens: list[Token], stems: list[str]) -> Frame:
+    m = hit.match
+    etype = hit.entry.type
+    actors = [p for p in phrases if not p.locative]
+    # clause bounds: punctuation closes a clause
+    left = m.first
+    while left > 0 and not tokens[left].clause_break_before:
+        left -= 1
+    right = m.last + 1
+    while right < len(tokens) and not tokens[right].clause_break_before:
+        right += 1
+    after = [p for p in actors if m.last < p.first < min(right + 1, m.last + 1 + OBJECT_REACH) and not p.coord]
+    before = [p for p in actors if left <= p.first and p.last < m.first and m.first - p.last <= PREPOSED_REACH
+              and not p.coord]
+    before_any = [p for p in actors if p.last < m.first and m.first - p.last <= PREPOSED_REACH and not p.coord]
+    agent_marked = next((p for p in after if p.first > 0 and stems[p.first - 1] in AGENT_MARKERS), None)
+    if agent_marked is None:
+        agent_marked = next((p for p in after if tokens[p.first].text.startswith(("برصاص", "بنيران"))), None)
+
+    nominal = m.pattern.form == "noun"
+    if nominal:
+        gen = after[0] if after and after[0].first - m.last <= 1 and not after[0].prep else None
+        if etype in PATIENT_NOUN_TYPES:
+            target = gen
+            preposed = [p for p in before if not p.prep]
+            source = agent_marked or (preposed[-1] if preposed else None)
+            if target is None:
+                rest = [p for p in after if p is not source]
+                target = rest[0] if rest else None
+            return Frame(_group(phrases, source), _group(phrases, target), "noun-patient")
+        source = gen
+        rest = [p for p in after if p is not gen]
+        rule = "noun-agent"
+        if source is None:
+            cand = [p for p in before if not p.prep]
+            source = cand[-1] if cand else None
+        if source is None and m.suffix in PRONOUNS:
+            # لقائه: the possessor is the antecedent, the nearest actor before in the sentence
+            cand = [p for p in actors if p.last < m.first and not p.prep]
+            source = cand[-1] if cand else None
+            rule = "noun-pronoun"
+        target = next((p for p in rest if p.prep or p.group != (source.group if source else -1)), None)
+        if source is not None and target is not None and target.group == source.group:
+            target = None
+        return Frame(_group(phrases, source), _group(phrases, target), rule)
+
+    # verbal and fixed triggers
+    first_after = after[0] if after else None
+    passive_like = (
+        etype in PATIENT_NOUN_TYPES and first_after is not None
+        and (first_after.fields.get("sector") in VICTIM_SECTORS or _numeric_before(first_after, tokens, m.last))
+        and not [p for p in before if not p.prep]
+    )
+    if passive_like:
+        src = agent_marked if agent_marked is not first_after else None
+        return Frame(_group(phrases, src), _group(phrases, first_after), "verb-passive")
+    subj: Phrase | None = None
+    rule = "verb-vso"
+    if first_after is not None and not first_after.prep and first_after.first - m.last <= SUBJECT_REACH:
+        subj = first_after
+    else:
+        cand = [p for p in before if not p.prep]
+        if cand:
+            subj = cand[-1]
+            rule = "verb-svo"
+        elif m.suffix == "" and before_any:
+            cand = [p for p in before_any if not p.prep]
+            if cand:
+                subj = cand[-1]
+                rule = "verb-svo-far"
+    rest = [p for p in after if p is not subj and (subj is None or p.group != subj.group)]
+    obj = rest[0] if rest else None
+    return Frame(_group(phrases, subj), _group(phrases, obj), rule)
+
+
+def _numeric_before(p: Phrase, tokens: list[Token], trigger_last: int) -> bool:
+    return any(tokens[i].text[:1].isdigit() or tokens[i].text in _NUMBER_WORDS for i in range(trigger_last + 1, p.first + 1))
+
+
+_NUMBER_WORDS = frozenset((
+    "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "الاف", "اثنين", "اثنان",
+    "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشرين", "ثلاثين", "واحد", "عده", "بضعه", "نحو",
+))

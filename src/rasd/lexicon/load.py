@@ -1,0 +1,197 @@
+"""Load the dictionaries in ``data/``, validate them and compile the matcher.
+
+The lexicon version is the sha256 of every data file (in name order), so two runs with the
+same files code identically and stamp the same ``provenance.lexicon``. The compiled form is
+cached outside the package (``$RASD_CACHE_DIR`` or ``~/.cache/rasd``) keyed by that hash.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import pickle
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Iterator
+
+from rasd.codebook import Codebook, load_codebook
+from rasd.errors import LexiconError
+from rasd.lexicon import schema
+from rasd.lexicon.compile import NOMINAL, VERBAL, VERBAL_PAST, Matcher, nisba_forms, verb_forms
+
+log = logging.getLogger(__name__)
+
+DATA_FILES = ("countries.jsonl", "people.jsonl", "organizations.jsonl", "agents.tsv", "places.jsonl",
+              "events.tsv", "cues.tsv")
+CACHE_FORMAT = 3
+
+
+@dataclass
+class Lexicon:
+    """Compiled dictionaries plus the codebook; read-only once built."""
+
+    matcher: Matcher
+    codebook: Codebook
+    version: str
+    countries: dict[str, schema.Country] = field(default_factory=dict)
+    capitals: dict[str, schema.Capital] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def short_version(self) -> str:
+        return self.version[:12]
+
+
+def _data_dir(path: str | os.PathLike[str] | None) -> Traversable:
+    if path is not None:
+        return Path(path)  # type: ignore[return-value]
+    return resources.files("rasd.lexicon").joinpath("data")
+
+
+def lexicon_hash(data: Traversable) -> str:
+    h = hashlib.sha256()
+    for name in DATA_FILES:
+        f = data.joinpath(name)
+        if not f.is_file():
+            raise LexiconError(f"dictionary file is missing from {data}", name, None)
+        h.update(name.encode())
+        h.update(f.read_bytes())
+    h.update(resources.files("rasd.codebook").joinpath("data/cameo.tsv").read_bytes())
+    h.update(str(CACHE_FORMAT).encode())
+    return h.hexdigest()
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("RASD_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "rasd"
+
+
+def load_lexicon(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> Lexicon:
+    """Load and compile the dictionaries (from the package, or ``path``)."""
+    data = _data_dir(path)
+    version = lexicon_hash(data)
+    cache_file = _cache_dir() / f"lexicon-{version[:24]}.pickle"
+    if use_cache and os.environ.get("RASD_NO_CACHE") is None and cache_file.is_file():
+        try:
+            with cache_file.open("rb") as fh:
+                lex = pickle.load(fh)
+            if isinstance(lex, Lexicon) and lex.version == version:
+                return lex
+        except Exception as exc:  # a stale or truncated cache is rebuilt, never fatal
+            log.warning("ignoring unreadable lexicon cache %s: %s", cache_file, exc)
+    lex = build_lexicon(data, version)
+    if use_cache and os.environ.get("RASD_NO_CACHE") is None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache_file)
+        except OSError as exc:
+            log.info("lexicon cache not written (%s)", exc)
+    return lex
+
+
+def _jsonl(data: Traversable, name: str) -> Iterator[tuple[dict[str, Any], tuple[str, int]]]:
+    text = data.joinpath(name).read_text("utf-8")
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise LexiconError(f"invalid JSON ({exc.msg})", name, n) from None
+        if not isinstance(obj, dict):
+            raise LexiconError("expected a JSON object", name, n)
+        yield obj, (name, n)
+
+
+def _tsv(data: Traversable, name: str) -> Iterator[tuple[dict[str, str], tuple[str, int]]]:
+    text = data.joinpath(name).read_text("utf-8")
+    lines = [ln for ln in text.splitlines()]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for n, row in enumerate(reader, start=2):
+        first = next(iter(row.values()), "") or ""
+        if not any((v or "").strip() for v in row.values()) or first.startswith("#"):
+            continue
+        yield {k: (v or "") for k, v in row.items() if k is not None}, (name, n)
+
+
+def build_lexicon(data: Traversable, version: str) -> Lexicon:
+    codebook = load_codebook()
+    m = Matcher()
+    lex = Lexicon(m, codebook, version)
+    counts: dict[str, int] = {}
+
+    for obj, where in _jsonl(data, "countries.jsonl"):
+        country, forms, capital, metonyms = schema.parse_country(obj, where)
+        lex.countries[country.iso3] = country
+        for f in forms["name"]:
+            m.add(f, "actor", "country", country)
+        for base in forms["nisba"]:
+            for form, number in nisba_forms(base):
+                m.add(form, "actor", "nisba", country, tag=number)
+        for f in forms["plural"]:
+            m.add(f, "actor", "demonym", country, tag="pl")
+        if capital is not None:
+            lex.capitals[country.iso3] = capital
+            for f in forms.get("capital", []):
+                m.add(f, "actor", "capital", capital)
+        for ar, meto in metonyms:
+            m.add(ar, "actor", "metonym", meto)
+        counts["countries"] = counts.get("countries", 0) + 1
+
+    for obj, where in _jsonl(data, "people.jsonl"):
+        person, forms = schema.parse_person(obj, where)
+        for f in forms:
+            m.add(f, "actor", "person", person)
+        counts["people"] = counts.get("people", 0) + 1
+
+    for obj, where in _jsonl(data, "organizations.jsonl"):
+        org, forms = schema.parse_org(obj, where)
+        for f in forms:
+            m.add(f, "actor", "org", org)
+        counts["organizations"] = counts.get("organizations", 0) + 1
+
+    for row, where in _tsv(data, "agents.tsv"):
+        agent, ar = schema.parse_agent(row, where)
+        m.add(ar, "actor", "agent", agent, suffix_ok=True)
+        counts["agents"] = counts.get("agents", 0) + 1
+
+    for obj, where in _jsonl(data, "places.jsonl"):
+        place, forms = schema.parse_place(obj, where)
+        for f in forms:
+            m.add(f, "actor", "place", place)
+        counts["places"] = counts.get("places", 0) + 1
+
+    cameo_codes = set(codebook.codes)
+    for row, where in _tsv(data, "events.tsv"):
+        entry, forms = schema.parse_trigger(row, where, cameo_codes)
+        if entry.pos == "V":
+            for form, tense in verb_forms(forms[0], forms[1]):
+                m.add(form, "event", "trigger", entry, prefixes=VERBAL_PAST if tense == "past" else VERBAL,
+                      suffix_ok=True, tag=tense)
+        elif entry.pos == "N":
+            for f in forms:
+                m.add(f, "event", "trigger", entry, prefixes=NOMINAL, suffix_ok=True, tag="noun")
+        else:
+            for f in forms:
+                m.add(f, "event", "trigger", entry, prefixes=NOMINAL | VERBAL, suffix_ok=True, tag="fixed")
+        counts["triggers"] = counts.get("triggers", 0) + 1
+
+    for row, where in _tsv(data, "cues.tsv"):
+        cue, ar = schema.parse_cue(row, where)
+        m.add(ar, "cue", cue.kind, cue, prefixes=frozenset(("", "و", "ف")), suffix_ok=cue.kind == "SAY")
+        counts["cues"] = counts.get("cues", 0) + 1
+
+    lex.counts = counts
+    return lex

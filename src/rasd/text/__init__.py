@@ -1,0 +1,1 @@
+"""Text stages: normalization with an offset map, sentence segmentation, tokenization."""

@@ -1,0 +1,99 @@
+"""Offset-preserving normalization of Arabic text for matching.
+
+``normalize(text)`` returns a :class:`Normalized` view: ``norm`` is the matching form
+(alef and hamza variants merged, ى→ي, ة→ه, ؤ/ئ→ء, diacritics and tatweel dropped,
+Arabic-Indic digits → ASCII, presentation forms expanded, Latin lower-cased) and
+``to_orig(i)`` maps any index of ``norm`` back to the original string, so evidence spans
+always index the caller's text. The character map is data (``data/charmap.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class CharMap:
+    table: dict[int, int | str | None]
+    special: re.Pattern[str]
+
+    @classmethod
+    def load(cls) -> "CharMap":
+        raw = json.loads(resources.files("rasd.text").joinpath("data/charmap.json").read_text("utf-8"))
+        table: dict[int, int | str | None] = {ord(k): v for k, v in raw["map"].items()}
+        for ch in raw["delete"]:
+            table[ord(ch)] = None
+        for c in range(ord("A"), ord("Z") + 1):
+            table[c] = chr(c + 32)
+        deletions = "".join(re.escape(ch) for ch in raw["delete"])
+        special = re.compile("[" + deletions + "\ufb50-\ufdff\ufe70-\ufefe]")
+        return cls(table, special)
+
+
+@lru_cache(maxsize=1)
+def default_charmap() -> CharMap:
+    """The packaged character map (read on first use, never at import)."""
+    return CharMap.load()
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalized string plus the map back to the original.
+
+    ``offsets`` is ``None`` when normalization kept every character in place (the common
+    case), else ``offsets[i]`` is the original index of ``norm[i]`` with one extra entry
+    for the end of the string.
+    """
+
+    original: str
+    norm: str
+    offsets: tuple[int, ...] | None
+
+    def to_orig(self, i: int) -> int:
+        if self.offsets is None:
+            return i
+        return self.offsets[i]
+
+    def span_to_orig(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of ``norm`` to the original string.
+
+        The end extends over characters normalization dropped right after the span
+        (a final diacritic), so the evidence reads as written.
+        """
+        offs = self.offsets
+        if offs is None:
+            return start, end
+        if end <= start:
+            return offs[start], offs[start]
+        return offs[start], max(offs[end], offs[end - 1] + 1)
+
+
+def normalize(text: str, charmap: CharMap | None = None) -> Normalized:
+    cm = charmap or default_charmap()
+    if not cm.special.search(text):
+        return Normalized(text, text.translate(cm.table), None)
+    out: list[str] = []
+    offs: list[int] = []
+    table = cm.table
+    for i, ch in enumerate(text):
+        o = ord(ch)
+        if 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFE:
+            piece = unicodedata.normalize("NFKC", ch).translate(table)
+        else:
+            m = table.get(o, ch)
+            piece = "" if m is None else (chr(m) if isinstance(m, int) else m)
+        for p in piece:
+            out.append(p)
+            offs.append(i)
+    offs.append(len(text))
+    return Normalized(text, "".join(out), tuple(offs))
+
+
+def normalize_key(text: str) -> str:
+    """Normalize a dictionary string (no offsets needed)."""
+    return normalize(text).norm

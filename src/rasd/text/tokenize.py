@@ -1,0 +1,98 @@
+"""Tokenization with clitic analysis.
+
+A surface token such as ``وبالمناورات`` is one :class:`Token`; :class:`Analyzer` proposes
+its readings as (proclitics, stem, enclitic) triples, e.g. ``("وبال", "مناورات", "")``.
+Every piece keeps its offsets: the stem starts at ``token.start + len(prefix)`` in the
+normalized view, which maps back to the input through :class:`~rasd.text.normalize.Normalized`.
+The lexicon decides which reading is valid (a verb takes و ف س ل, a noun و ف ب ل ك ال).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+")
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\"«»\-–—،؛]")
+
+# Proclitic chains, longest first. ال is part of the chain; لل is ل + ال.
+NOMINAL_PREFIXES: tuple[str, ...] = (
+    "وبال", "فبال", "وكال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
+    "ال", "وب", "فب", "ول", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك",
+)
+VERBAL_PREFIXES: tuple[str, ...] = ("وس", "فس", "ول", "فل", "و", "ف", "س", "ل")
+# Negation particles written glued to the verb in informal or careless typing (ولايهدد).
+NEGATION_PREFIXES: tuple[str, ...] = ("ولا", "فلا", "لا", "ولم", "فلم", "لم", "ولن", "فلن", "لن")
+SUFFIXES: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
+MIN_STEM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A surface word: offsets in the normalized view and the normalized text."""
+
+    start: int
+    end: int
+    text: str
+    clause_break_before: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    prefix: str
+    stem: str
+    suffix: str
+
+
+def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of ``norm[start:end]``; punctuation between words marks clause breaks."""
+    end = len(norm) if end is None else end
+    out: list[Token] = []
+    prev_end = start
+    for m in _WORD.finditer(norm, start, end):
+        gap = norm[prev_end:m.start()]
+        out.append(Token(m.start(), m.end(), m.group(), bool(_CLAUSE_PUNCT.search(gap))))
+        prev_end = m.end()
+    return out
+
+
+def strip_article(word: str) -> str:
+    """Drop a leading ال when a stem of at least two letters remains (dictionary keys)."""
+    if word.startswith("ال") and len(word) >= 2 + MIN_STEM:
+        return word[2:]
+    return word
+
+
+class Analyzer:
+    """Proposes clitic readings of a word, memoized per instance (no global cache)."""
+
+    def __init__(self, max_cache: int = 500_000):
+        self._cache: dict[str, tuple[Analysis, ...]] = {}
+        self._max = max_cache
+
+    def analyses(self, word: str) -> tuple[Analysis, ...]:
+        got = self._cache.get(word)
+        if got is not None:
+            return got
+        got = _analyses(word)
+        if len(self._cache) >= self._max:
+            self._cache.clear()
+        self._cache[word] = got
+        return got
+
+
+def _analyses(word: str) -> tuple[Analysis, ...]:
+    stems: list[tuple[str, str]] = [("", word)]
+    for p in dict.fromkeys(NOMINAL_PREFIXES + VERBAL_PREFIXES + NEGATION_PREFIXES):
+        if word.startswith(p) and len(word) - len(p) >= MIN_STEM:
+            stems.append((p, word[len(p):]))
+    out: list[Analysis] = []
+    for p, s in stems:
+        out.append(Analysis(p, s, ""))
+        for suf in SUFFIXES:
+            if s.endswith(suf) and len(s) - len(suf) >= MIN_STEM + 1:
+                base = s[: -len(suf)]
+                out.append(Analysis(p, base, suf))
+                if base.endswith("ت"):  # زيارته → زياره (ta marbuta before a suffix)
+                    out.append(Analysis(p, base[:-1] + "ه", suf))
+    return tuple(out)

@@ -1,0 +1,54 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.text.normalize import normalize
+from rasd.text.segment import split_sentences
+from rasd.text.tokenize import Analysis, Analyzer, tokenize
+
+
+def test_clitic_readings_keep_the_stem():
+    an = Analyzer()
+    readings = an.analyses("وبالمناورات")
+    assert Analysis("وبال", "مناورات", "") in readings
+    assert Analysis("", "وبالمناورات", "") in readings
+
+
+def test_suffix_with_ta_marbuta_restored():
+    readings = Analyzer().analyses("زيارته")
+    assert Analysis("", "زياره", "ه") in readings
+
+
+def test_glued_negation_is_a_reading():
+    assert any(a.prefix == "ولا" and a.stem == "يهدد" for a in Analyzer().analyses("ولايهدد"))
+
+
+def test_tokens_and_clause_breaks():
+    toks = tokenize("قال الوزير، إن البلدين")
+    assert [t.text for t in toks] == ["قال", "الوزير", "إن", "البلدين"]
+    assert [t.clause_break_before for t in toks] == [False, False, True, False]
+
+
+def test_sentences_split_on_arabic_question_mark_and_newline():
+    n = normalize("هل حضر الوزير؟ نعم حضر.\nخبر آخر")
+    spans = split_sentences(n.norm)
+    assert [n.norm[s:e] for s, e in spans] == ["هل حضر الوزير?", "نعم حضر.", "خبر اخر"]
+
+
+def test_decimal_point_does_not_split():
+    assert len(split_sentences("ارتفع المؤشر 3.5 في المئة اليوم.")) == 1
+
+
+def test_run_on_text_is_cut():
+    spans = split_sentences("كلمة " * 2000)
+    assert len(spans) > 1
+    assert all(e - s <= 2000 for s, e in spans)
+
+
+@given(st.text(st.sampled_from("ابتث جحخ.،؟\n و"), max_size=200))
+def test_tokens_lie_inside_sentences(text):
+    n = normalize(text)
+    for s, e in split_sentences(n.norm):
+        assert n.norm[s:e] == n.norm[s:e].strip()
+        for t in tokenize(n.norm, s, e):
+            assert s <= t.start < t.end <= e
+            assert n.norm[t.start:t.end] == t.text
