@@ -31,12 +31,21 @@ from rasd.time import resolve_event_date
 
 log = logging.getLogger(__name__)
 
+LOCATION_REACH = 12
+# PLOVER: cooperative actions reported in the future tense are intentions, coded AGREE with
+# the CAMEO "express intent" code of the action.
+FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "030", "AID": "033"}
 JOINT_TYPES = frozenset(("CONSULT", "COOPERATE", "AGREE", "SUPPORT"))
 DUAL_WORDS = frozenset(("بلدين", "جانبين", "طرفين", "دولتين"))
+POSSESSIVE_HEADS: dict[str, str | None] = {"بلاد": None, "بلد": None, "دوله": None, "حكومه": "GOV"}
+DUAL_PREPS = frozenset(("بين", "مع", "علي", "ضد", "الي", "من"))
 _FUNCTION_WORDS = frozenset((
     "في", "مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "قد", "لن", "لم", "لا", "دون", "بدون", "عدم", "غير",
     "بيد", "يد", "قبل", "برصاص", "نيران", "بنيران", "داخل", "قرب", "امام", "وسط", "نحو", "تجاه",
+    "هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "بسبب", "حول",
 ))
+# Types kept even when no actor is found (the gold standard codes "وقتل شخص" with no actors).
+ACTORLESS_TYPES = frozenset(("PROTEST", "ASSAULT", "COERCE"))
 
 
 def _stem(word: str) -> str:
@@ -46,17 +55,48 @@ def _stem(word: str) -> str:
 
 
 @dataclass
-class _DocState:
-    """What earlier sentences of a document told us (for البلدين and implicit countries)."""
+class _Sentence:
+    """One sentence after matching: tokens, dictionary matches and actor phrases."""
 
-    countries: list[str]
+    start: int
+    end: int
+    tokens: list[Token]
+    matches: list[Any]
+    stems: list[str]
+    phrases: list[Phrase]
+    triggers: list[Any]
+
+
+def _country_pairs(sentences: list[_Sentence | None], lexicon: Lexicon) -> list[tuple[int, int, tuple[str, str]]]:
+    """Where the document names two states: coordinated pairs, else the last two distinct ones."""
+    out: list[tuple[int, int, tuple[str, str]]] = []
+    seen: list[str] = []
+    for si, sa in enumerate(sentences):
+        if sa is None:
+            continue
+        groups: dict[int, list[str]] = {}
+        for p in sa.phrases:
+            c = p.fields.get("country")
+            if p.locative or not isinstance(c, str) or c not in lexicon.countries:
+                continue
+            groups.setdefault(p.group, [])
+            if c not in groups[p.group]:
+                groups[p.group].append(c)
+            if not seen or seen[-1] != c:
+                seen = [x for x in seen if x != c] + [c]
+            if len(groups[p.group]) == 2:
+                out.append((si, p.first, (groups[p.group][0], groups[p.group][1])))
+            elif len(seen) >= 2:
+                out.append((si, p.first, (seen[-2], seen[-1])))
+    return out
 
 
 class Pipeline:
     """Codes Arabic documents into PLOVER/CAMEO event records (SCHEMA.md)."""
 
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, *, infer_country: bool = False):
         self.lexicon = lexicon or load_lexicon()
+        self.infer_country = infer_country
         self.analyzer = Analyzer()
         self.coder = f"rasd {__version__}"
 
@@ -96,34 +136,34 @@ class Pipeline:
     def events(self, doc: Document) -> list[Event]:
         n = normalize(doc.text)
         anchor = _parse_date(doc.date)
-        state = _DocState([])
+        sentences = [self._analyse(doc, n, s, e) for s, e in split_sentences(n.norm)]
+        pairs = _country_pairs(sentences, self.lexicon)
         out: list[Event] = []
-        for si, (s, e) in enumerate(split_sentences(n.norm)):
-            out.extend(self._sentence(doc, n, si, s, e, anchor, state))
+        topic: list[Phrase] = []   # the last event source, for pronouns and light verbs
+        for si, sa in enumerate(sentences):
+            if sa is not None and sa.triggers:
+                self._add_dual_references(si, sa, pairs)
+                self._add_possessive_references(sa, topic)
+                out.extend(self._sentence(doc, n, si, sa, anchor, topic))
         return out
 
-    def _sentence(self, doc: Document, n: Normalized, si: int, s: int, e: int, anchor: dt.date | None,
-                  state: _DocState) -> list[Event]:
+    def _analyse(self, doc: Document, n: Normalized, s: int, e: int) -> "_Sentence | None":
         tokens = tokenize(n.norm, s, e)
         if not tokens:
-            return []
+            return None
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
-        triggers_raw = [m for m in matches if m.layer == "event"]
         stems = [_stem(t.text) for t in tokens]
-        mentions = select(matches)
-        phrases = build_phrases(tokens, mentions, stems)
-        self._add_dual_references(tokens, phrases, state, stems)
+        phrases = build_phrases(tokens, select(matches, stems), stems)
         for p in phrases:
-            if not p.fields:
-                p.fields = phrase_code(p, doc.date, self.lexicon.capitals)
-        self._fill_countries(phrases)
-        for p in phrases:
-            c = p.fields.get("country")
-            if not p.locative and isinstance(c, str) and len(c) == 3 and c in self.lexicon.countries:
-                if c not in state.countries[-2:]:
-                    state.countries.append(c)
-        if not triggers_raw:
-            return []
+            p.fields = phrase_code(p, doc.date, self.lexicon.capitals)
+        if self.infer_country:
+            self._fill_countries(phrases)
+        triggers = [m for m in matches if m.layer == "event"]
+        return _Sentence(s, e, tokens, matches, stems, phrases, triggers)
+
+    def _sentence(self, doc: Document, n: Normalized, si: int, sa: "_Sentence", anchor: dt.date | None,
+                  topic: list[Phrase]) -> list[Event]:
+        s, e, tokens, matches, stems, phrases = sa.start, sa.end, sa.tokens, sa.matches, sa.stems, sa.phrases
         stem_sets = [frozenset(a.stem for a in self.analyzer.analyses(t.text)) for t in tokens]
         hits = select_triggers(matches, stem_sets)
         if not hits:
@@ -135,10 +175,19 @@ class Pipeline:
         date, date_source = resolve_event_date(sent_text, anchor)
         out: list[Event] = []
         for hit in hits:
-            frame = assign(hit, phrases, tokens, stems)
-            mod = modality(hit, cues, tokens, stems)
+            frame = assign(hit, phrases, tokens, stems, topic[-1] if topic else None)
+            if frame.mention:
+                continue
             entry = hit.entry
-            code = self.lexicon.codebook.get(entry.cameo)
+            if not frame.source and not frame.target and entry.pos == "N" and entry.type not in ACTORLESS_TYPES:
+                continue
+            if frame.source:
+                topic.append(frame.source[0])
+            mod = modality(hit, cues, tokens, stems)
+            etype, cameo, mode = entry.type, entry.cameo, entry.mode
+            if mod.future and etype in FUTURE_AS_AGREE:
+                etype, cameo, mode = "AGREE", FUTURE_AS_AGREE[etype], None
+            code = self.lexicon.codebook.get(cameo)
             tspan = n.span_to_orig(hit.match.start, hit.match.end)
             trigger = Trigger(orig[tspan[0]:tspan[1]], tspan)
             loc = self._location(hit.match.first, phrases, n, orig)
@@ -146,13 +195,14 @@ class Pipeline:
             sources = [self._actor(p, n, orig) for p in frame.source]
             targets = [self._actor(p, n, orig) for p in frame.target]
             rule = f"{frame.rule}:{entry.type.lower()}@events.tsv:{entry.line}"
+            joint = entry.type in JOINT_TYPES
             dyads: list[tuple[Actor | None, Actor | None]]
             if sources and targets:
-                dyads = [(a, b) for a in sources for b in targets if a.span != b.span]
-            elif len(sources) >= 2 and entry.type in JOINT_TYPES:
-                dyads = [(a, b) for a in sources for b in sources if a.span != b.span]
+                dyads = [(a, b) for a in sources for b in targets if _distinct(a, b)]
+            elif len(sources) >= 2 and joint:
+                dyads = [(a, b) for a in sources for b in sources if _distinct(a, b)]
             elif len(targets) >= 2 and not sources and frame.target and frame.target[0].prep == "بين":
-                dyads = [(a, b) for a in targets for b in targets if a.span != b.span]
+                dyads = [(a, b) for a in targets for b in targets if _distinct(a, b)]
             elif sources:
                 dyads = [(a, None) for a in sources]
             elif targets:
@@ -163,9 +213,9 @@ class Pipeline:
                 conf = 0.4 + (0.25 if src is not None else 0) + (0.2 if tgt is not None else 0)
                 conf += 0.1 if entry.pos == "V" or entry.pos == "F" else 0.0
                 out.append(Event(
-                    doc_id=doc.id, sentence_index=si, sentence_span=sent_span, event_type=entry.type,
-                    cameo=entry.cameo, quad_class=code.quad_class, goldstein=code.goldstein,
-                    mode=entry.mode, context=entry.context, source=src, target=tgt, trigger=trigger,
+                    doc_id=doc.id, sentence_index=si, sentence_span=sent_span, event_type=etype,
+                    cameo=cameo, quad_class=code.quad_class, goldstein=code.goldstein,
+                    mode=mode, context=entry.context, source=src, target=tgt, trigger=trigger,
                     negated=mod.negated, future=mod.future, hypothetical=mod.hypothetical,
                     attributed_to=speaker, date=date, date_source=date_source, location=loc,
                     confidence=round(min(conf, 0.95), 2), rule=rule,
@@ -180,7 +230,9 @@ class Pipeline:
                      f.get("sector"), tuple(sectors), str(f.get("kind") or "agent"))  # type: ignore[arg-type]
 
     def _location(self, trigger_tok: int, phrases: list[Phrase], n: Normalized, orig: str) -> Location | None:
-        locs = [p for p in phrases if p.locative]
+        """The place phrase nearest the trigger (after it preferred), within LOCATION_REACH tokens."""
+        locs = [p for p in phrases if p.locative and (
+            0 < p.first - trigger_tok <= LOCATION_REACH or 0 < trigger_tok - p.last <= LOCATION_REACH // 2)]
         if not locs:
             return None
         best = min(locs, key=lambda p: (abs(p.first - trigger_tok) + (0 if p.first > trigger_tok else 3)))
@@ -193,29 +245,60 @@ class Pipeline:
         p = after[0] if after else (before[-1] if before else None)
         return self._actor(p, n, orig) if p is not None else None
 
-    def _add_dual_references(self, tokens: list[Token], phrases: list[Phrase], state: _DocState,
-                             stems: list[str]) -> None:
-        """البلدين / الجانبين → the last two states the document named."""
-        if len(state.countries) < 2:
-            return
-        covered = {i for p in phrases for i in range(p.first, p.last + 1)}
-        for i, t in enumerate(tokens):
+    def _add_dual_references(self, si: int, sa: "_Sentence", pairs: list[tuple[int, int, tuple[str, str]]]) -> None:
+        """البلدين / الجانبين → the pair of states named last before it (else first in the document)."""
+        covered = {i for p in sa.phrases for i in range(p.first, p.last + 1)}
+        for i, t in enumerate(sa.tokens):
             if i in covered:
                 continue
             an = next((a for a in self.analyzer.analyses(t.text) if a.stem in DUAL_WORDS and not a.suffix), None)
             if an is None:
                 continue
-            group = max((p.group for p in phrases), default=0) + 1
-            prep = stems[i - 1] if i > 0 else ""
+            before = [pair for (psi, tok, pair) in pairs if (psi, tok) < (si, i)]
+            if before:
+                pair = before[-1]
+            elif pairs:
+                pair = pairs[0][2]
+            else:
+                continue
+            group = max((p.group for p in sa.phrases), default=0) + 1
+            prep = sa.stems[i - 1] if i > 0 else ""
             start = t.start + len(an.prefix) - (2 if an.prefix.endswith("ال") else 0)
-            for c in state.countries[-2:]:
-                country = self.lexicon.countries[c]
-                ph = Phrase(i, i, start, t.end, [], prep=prep if prep in ("بين", "مع", "علي", "ضد", "الي", "من") else "")
+            for c in pair:
+                ph = Phrase(i, i, start, t.end, [], prep=prep if prep in DUAL_PREPS else "")
                 ph.group = group
-                ph.fields = {"country": c, "sector": None, "sectors": (), "name": country.name, "id": None,
-                             "kind": "country"}
-                phrases.append(ph)
-        phrases.sort(key=lambda p: (p.first, p.group))
+                ph.fields = {"country": c, "sector": None, "sectors": (), "name": self.lexicon.countries[c].name,
+                             "id": None, "kind": "country"}
+                sa.phrases.append(ph)
+        sa.phrases.sort(key=lambda p: (p.first, p.group))
+
+    def _add_possessive_references(self, sa: "_Sentence", topic: list[Phrase]) -> None:
+        """بلاده / حكومتها → the state (or government) of the nearest actor before it."""
+        covered = {i for p in sa.phrases for i in range(p.first, p.last + 1)}
+        for i, t in enumerate(sa.tokens):
+            if i in covered:
+                continue
+            an = next((a for a in self.analyzer.analyses(t.text)
+                       if a.stem in POSSESSIVE_HEADS and a.suffix in ("ه", "ها", "هم")), None)
+            if an is None:
+                continue
+            ante = [p for p in sa.phrases if p.last < i and isinstance(p.fields.get("country"), str)
+                    and p.fields["country"] in self.lexicon.countries and not p.locative]
+            if ante:
+                country = str(ante[-1].fields["country"])
+            elif topic and topic[-1].fields.get("country") in self.lexicon.countries:
+                country = str(topic[-1].fields["country"])
+            else:
+                continue
+            prep = sa.stems[i - 1] if i > 0 else ""
+            start = t.start + len(an.prefix) - (2 if an.prefix.endswith("ال") else 0)
+            ph = Phrase(i, i, start, t.end, [], prep=prep if prep in DUAL_PREPS else "")
+            ph.group = max((p.group for p in sa.phrases), default=0) + 1
+            ph.fields = {"country": country, "sector": POSSESSIVE_HEADS[an.stem],
+                         "sectors": (POSSESSIVE_HEADS[an.stem],) if POSSESSIVE_HEADS[an.stem] else (),
+                         "name": self.lexicon.countries[country].name, "id": None, "kind": "country"}
+            sa.phrases.append(ph)
+        sa.phrases.sort(key=lambda p: (p.first, p.group))
 
     def _fill_countries(self, phrases: list[Phrase]) -> None:
         """A sector actor with no country takes the country of a place in the same sentence."""
@@ -236,6 +319,11 @@ class Pipeline:
         for p in phrases:
             if not p.locative and p.fields.get("sector") and not p.fields.get("country"):
                 p.fields["country"] = loc_country
+
+
+def _distinct(a: Actor, b: Actor) -> bool:
+    """Two different actors (the two states behind one البلدين share a span)."""
+    return (a.span, a.code, a.name) != (b.span, b.code, b.name) and not (a.code == b.code and a.code[:3] != "---" and a.name == b.name)
 
 
 def _parse_date(value: str | None) -> dt.date | None:

@@ -25,6 +25,7 @@ LOCATIVE_WORDS = frozenset((
     "غربي", "مدينه", "محافظه", "منطقه", "عاصمه", "ضواحي", "انحاء", "اقليم", "ولايه", "قضاء", "بلده", "قريه",
     "مخيم", "حي", "ميناء", "مطار", "سواحل", "ساحل", "مياه", "اجواء", "اراضي", "حدود", "مقاطعه", "شوارع",
 ))
+PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
 TARGET_PREPS = frozenset(("مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "تجاه", "حيال", "نحو", "لصالح",
                           "بحق", "امام", "عند"))
 
@@ -55,9 +56,14 @@ class Phrase:
         return next((m for m in self.mentions if m.kind == kind), None)
 
 
-def select(matches: list[Match]) -> list[Match]:
-    """Non-overlapping actor mentions: longest first, then dictionary priority."""
-    cands = [m for m in matches if m.layer == "actor" and not _ambiguous_single(m)]
+def select(matches: list[Match], stems: list[str]) -> list[Match]:
+    """Non-overlapping actor mentions: longest first, then dictionary priority.
+
+    A name that is also a common word (مالي، صور) counts only after a place word
+    (شمال مالي، مدينة صور) or as part of a longer name.
+    """
+    cands = [m for m in matches if m.layer == "actor" and not (
+        m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT))]
     cands.sort(key=lambda m: (-(m.last - m.first), m.first, PRIORITY.get(m.kind, 9)))
     taken: set[int] = set()
     out: list[Match] = []
@@ -68,10 +74,6 @@ def select(matches: list[Match]) -> list[Match]:
         taken.update(range(m.first, m.last + 1))
     out.sort(key=lambda m: m.first)
     return out
-
-
-def _ambiguous_single(m: Match) -> bool:
-    return m.first == m.last and bool(getattr(m.ref, "ambiguous", False))
 
 
 def build_phrases(tokens: list[Token], mentions: list[Match], stems: list[str]) -> list[Phrase]:

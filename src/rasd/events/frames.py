@@ -18,8 +18,14 @@ from rasd.text.tokenize import Token
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
 VICTIM_SECTORS = frozenset(("CVL", "REF", "JRN", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM"))
 AGENT_MARKERS = frozenset(("برصاص", "بيد", "يد", "قبل", "نيران", "بنيران", "بقذائف", "بغاره", "بهجوم"))
+DEMONSTRATIVES = frozenset(("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هولاء", "هاتان", "هذان"))
+# Nouns and prepositions that make the following event noun a background or a topic:
+# في وجه التهديدات، بسبب الاحتجاجات، حول الهجمات.
+BACKGROUND_HEADS = frozenset(("وجه", "بسبب", "حول", "ازاء", "حيال", "خلفيه", "مواجهه", "لمواجهه", "تجاه",
+                              "موجه", "ظاهره", "ثقافه"))
 PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
-SUBJECT_REACH = 4      # tokens between a verb and its postposed subject
+SUBJECT_REACH = 4
+LIGHT_VERB_REACH = 3   # قام الوزير بزيارة: subject, light verb, event noun      # tokens between a verb and its postposed subject
 PREPOSED_REACH = 10    # tokens between a preposed subject and its verb
 OBJECT_REACH = 12
 
@@ -29,19 +35,28 @@ class Frame:
     source: list[Phrase]
     target: list[Phrase]
     rule: str
+    mention: bool = False   # the trigger names an event already told or a background one: no new event
 
 
 def _group(phrases: list[Phrase], p: Phrase | None) -> list[Phrase]:
     if p is None:
         return []
+    if not p.mentions:  # a reference phrase (البلدين): its own group only
+        return [q for q in phrases if q.group == p.group]
     return [q for q in phrases if q.group == p.group and not q.locative]
 
 
-def assign(hit: TriggerHit, phrases: list[Phrase], tokens: list[Token], stems: list[str]) -> Frame:
+def _subject_ok(p: Phrase) -> bool:
+    # a bare nationality adjective modifies a non-actor noun (السياسات الأميركية): never a subject
+    return not p.prep and not (p.mentions and p.kinds == {"nisba"})
+
+
+def assign(hit: TriggerHit, phrases: list[Phrase], tokens: list[Token], stems: list[str],
+           topic: Phrase | None = None) -> Frame:
+    """Source and target phrases of a trigger; ``topic`` is the document's last event source."""
     m = hit.match
     etype = hit.entry.type
     actors = [p for p in phrases if not p.locative]
-    # clause bounds: punctuation closes a clause
     left = m.first
     while left > 0 and not tokens[left].clause_break_before:
         left -= 1
@@ -56,29 +71,54 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: list[Token], stems: l
     if agent_marked is None:
         agent_marked = next((p for p in after if tokens[p.first].text.startswith(("برصاص", "بنيران"))), None)
 
-    nominal = m.pattern.form == "noun"
-    if nominal:
-        gen = after[0] if after and after[0].first - m.last <= 1 and not after[0].prep else None
+    if m.pattern.form == "noun":
+        prev = stems[m.first - 1] if m.first > 0 else ""
+        if prev in DEMONSTRATIVES or prev in BACKGROUND_HEADS:
+            return Frame([], [], "noun-mention", mention=True)
+        definite = m.prefix.endswith(("ال", "لل"))
+        gen = None
+        if after and after[0].first - m.last <= 1 and not after[0].prep:
+            cand = after[0]
+            if not definite or (cand.mentions and cand.kinds <= {"nisba", "demonym"}):
+                gen = cand
         if etype in PATIENT_NOUN_TYPES:
+            if gen is not None and gen.kinds <= {"nisba"}:
+                # الغارات الإسرائيلية: the adjective names the attacker
+                source, target = gen, None
+                rest = [p for p in after if p is not gen and p.prep]
+                target = rest[0] if rest else None
+                return Frame(_group(phrases, source), _group(phrases, target), "noun-patient-adj")
             target = gen
-            preposed = [p for p in before if not p.prep]
+            preposed = [p for p in before if _subject_ok(p)]
             source = agent_marked or (preposed[-1] if preposed else None)
             if target is None:
                 rest = [p for p in after if p is not source]
                 target = rest[0] if rest else None
             return Frame(_group(phrases, source), _group(phrases, target), "noun-patient")
+        rule = "noun-agent"
+        if "ب" in m.prefix.replace("ال", "") and gen is not None:
+            # قام بزيارة / استهلها بلقاء X: X is met or visited; the agent is the light verb's subject
+            preposed = [p for p in before if _subject_ok(p) and m.first - p.last <= LIGHT_VERB_REACH]
+            source = preposed[-1] if preposed else topic
+            if source is not None and source.group == gen.group:
+                source = None
+            return Frame(_group(phrases, source), _group(phrases, gen), "noun-light-verb")
         source = gen
         rest = [p for p in after if p is not gen]
-        rule = "noun-agent"
         if source is None:
-            cand = [p for p in before if not p.prep]
+            cand = [p for p in before if _subject_ok(p)]
             source = cand[-1] if cand else None
         if source is None and m.suffix in PRONOUNS:
             # لقائه: the possessor is the antecedent, the nearest actor before in the sentence
-            cand = [p for p in actors if p.last < m.first and not p.prep]
-            source = cand[-1] if cand else None
+            cand = [p for p in actors if p.last < m.first and _subject_ok(p)]
+            source = cand[-1] if cand else topic
             rule = "noun-pronoun"
-        target = next((p for p in rest if p.prep or p.group != (source.group if source else -1)), None)
+        if source is gen and gen is not None:
+            # زيارة الرئيس للقاهرة / مناورات البلدين مع …: the recipient takes a preposition
+            target = next((p for p in rest if p.prep and p.group != gen.group), None)
+        else:
+            # X أجرى مناورات مع Y / لقائه … الرئيس الفنزويلي: the first actor after the noun
+            target = next((p for p in rest if (p.prep or p.first - m.last <= 4) and _subject_ok(p) or p.prep), None)
         if source is not None and target is not None and target.group == source.group:
             target = None
         return Frame(_group(phrases, source), _group(phrases, target), rule)
@@ -88,22 +128,22 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: list[Token], stems: l
     passive_like = (
         etype in PATIENT_NOUN_TYPES and first_after is not None
         and (first_after.fields.get("sector") in VICTIM_SECTORS or _numeric_before(first_after, tokens, m.last))
-        and not [p for p in before if not p.prep]
+        and not [p for p in before if _subject_ok(p)]
     )
     if passive_like:
         src = agent_marked if agent_marked is not first_after else None
         return Frame(_group(phrases, src), _group(phrases, first_after), "verb-passive")
     subj: Phrase | None = None
     rule = "verb-vso"
-    if first_after is not None and not first_after.prep and first_after.first - m.last <= SUBJECT_REACH:
+    if first_after is not None and _subject_ok(first_after) and first_after.first - m.last <= SUBJECT_REACH:
         subj = first_after
     else:
-        cand = [p for p in before if not p.prep]
+        cand = [p for p in before if _subject_ok(p)]
         if cand:
             subj = cand[-1]
             rule = "verb-svo"
         elif m.suffix == "" and before_any:
-            cand = [p for p in before_any if not p.prep]
+            cand = [p for p in before_any if _subject_ok(p)]
             if cand:
                 subj = cand[-1]
                 rule = "verb-svo-far"

@@ -20,6 +20,13 @@ NOMINAL = frozenset(("",) + NOMINAL_PREFIXES)
 VERBAL_PAST = frozenset(p for p in ("",) + VERBAL_PREFIXES if "س" not in p and not p.endswith("ل"))
 VERBAL = frozenset(("",) + VERBAL_PREFIXES + NEGATION_PREFIXES)
 INTERNAL = frozenset(("", "ال"))
+# Function words that a one-word name must never match (وإن is not the Turkish city Van).
+FUNCTION_WORDS = frozenset((
+    "ان", "وان", "فان", "لان", "بان", "كان", "وكان", "من", "في", "عن", "الي", "علي", "مع", "ما", "لا", "لم", "لن",
+    "اما", "اذا", "لكن", "حتي", "ليس", "غير", "عند", "بعد", "قبل", "حين", "ثم", "منذ", "لدي", "كما", "اي", "هو",
+    "هي", "هم", "ها", "انه", "انها", "لانه", "بانه", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين", "بين",
+    "كل", "بعض", "نحو", "حول", "دون", "خلال", "عبر", "ضد", "اليوم", "امس", "غدا", "وقد", "قد", "لقد", "او", "ام",
+))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +38,7 @@ class Pattern:
     suffix_ok: bool
     ref: Any            # the dictionary entry
     form: str = ""      # past | present | noun | fixed | sg | pl ...
+    ambiguous: bool = False  # also a common word: needs context (مالي، صور، القاعدة)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +78,13 @@ class Matcher:
         self.size = 0
 
     def add(self, form: str, layer: str, kind: str, ref: Any, *, prefixes: frozenset[str] = NOMINAL,
-            suffix_ok: bool = False, tag: str = "") -> None:
+            suffix_ok: bool = False, tag: str = "", ambiguous: bool = False) -> None:
         words = key_words(form)
         if not words or not words[0]:
             return
-        self.add_words(words, layer, kind, ref, prefixes=prefixes, suffix_ok=suffix_ok, tag=tag)
-
-    def add_words(self, words: tuple[str, ...], layer: str, kind: str, ref: Any, *,
-                  prefixes: frozenset[str] = NOMINAL, suffix_ok: bool = False, tag: str = "") -> None:
-        pat = Pattern(words, layer, kind, prefixes, suffix_ok, ref, tag)
+        if layer == "actor" and len(words) == 1 and words[0] in FUNCTION_WORDS:
+            return
+        pat = Pattern(words, layer, kind, prefixes, suffix_ok, ref, tag, ambiguous)
         bucket = self.index.setdefault(words[0], [])
         if pat not in bucket:
             bucket.append(pat)

@@ -23,7 +23,7 @@ from typing import Any, Iterator
 from rasd.codebook import Codebook, load_codebook
 from rasd.errors import LexiconError
 from rasd.lexicon import schema
-from rasd.lexicon.compile import NOMINAL, VERBAL, VERBAL_PAST, Matcher, nisba_forms, verb_forms
+from rasd.lexicon.compile import NOMINAL, VERBAL, VERBAL_PAST, Matcher, key_words, nisba_forms, verb_forms
 
 log = logging.getLogger(__name__)
 
@@ -135,17 +135,20 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
     for obj, where in _jsonl(data, "countries.jsonl"):
         country, forms, capital, metonyms = schema.parse_country(obj, where)
         lex.countries[country.iso3] = country
+        amb = {key_words(a) for a in forms["ambiguous"]}
+        if country.ambiguous and not amb:
+            amb = {key_words(a) for a in forms["name"]}
         for f in forms["name"]:
-            m.add(f, "actor", "country", country)
+            m.add(f, "actor", "country", country, ambiguous=key_words(f) in amb)
         for base in forms["nisba"]:
             for form, number in nisba_forms(base):
-                m.add(form, "actor", "nisba", country, tag=number)
+                m.add(form, "actor", "nisba", country, tag=number, ambiguous=key_words(base) in amb)
         for f in forms["plural"]:
-            m.add(f, "actor", "demonym", country, tag="pl")
+            m.add(f, "actor", "demonym", country, tag="pl", ambiguous=key_words(f) in amb)
         if capital is not None:
             lex.capitals[country.iso3] = capital
             for f in forms.get("capital", []):
-                m.add(f, "actor", "capital", capital)
+                m.add(f, "actor", "capital", capital, ambiguous=key_words(f) in amb)
         for ar, meto in metonyms:
             m.add(ar, "actor", "metonym", meto)
         counts["countries"] = counts.get("countries", 0) + 1
@@ -159,7 +162,7 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
     for obj, where in _jsonl(data, "organizations.jsonl"):
         org, forms = schema.parse_org(obj, where)
         for f in forms:
-            m.add(f, "actor", "org", org)
+            m.add(f, "actor", "org", org, ambiguous=org.ambiguous)
         counts["organizations"] = counts.get("organizations", 0) + 1
 
     for row, where in _tsv(data, "agents.tsv"):
@@ -168,9 +171,10 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
         counts["agents"] = counts.get("agents", 0) + 1
 
     for obj, where in _jsonl(data, "places.jsonl"):
-        place, forms = schema.parse_place(obj, where)
+        place, forms, ambiguous = schema.parse_place(obj, where)
+        amb = {key_words(a) for a in ambiguous}
         for f in forms:
-            m.add(f, "actor", "place", place)
+            m.add(f, "actor", "place", place, ambiguous=key_words(f) in amb)
         counts["places"] = counts.get("places", 0) + 1
 
     cameo_codes = set(codebook.codes)

@@ -183,6 +183,7 @@ def parse_country(obj: dict[str, Any], where: tuple[str, int]) -> tuple[Country,
     country = Country(iso3, str(obj["name"]), _num(obj.get("lat"), where, "lat"), _num(obj.get("lon"), where, "lon"),
                       _gid(obj.get("geonameid"), where), bool(obj.get("ambiguous", False)))
     forms = {
+        "ambiguous": check_list(obj.get("ambiguous_ar", []), where, "ambiguous_ar", allow_empty=True),
         "name": check_list(obj["ar"], where, "ar"),
         "nisba": check_list(obj.get("nisba", []), where, "nisba", allow_empty=True),
         "plural": check_list(obj.get("plural", []), where, "plural", allow_empty=True),
@@ -239,15 +240,19 @@ def parse_org(obj: dict[str, Any], where: tuple[str, int]) -> tuple[Org, list[st
     return Org(str(obj["id"]), str(obj["name"]), country, sector, sectors, bool(obj.get("ambiguous", False))), forms
 
 
-def parse_place(obj: dict[str, Any], where: tuple[str, int]) -> tuple[Place, list[str]]:
+def parse_place(obj: dict[str, Any], where: tuple[str, int]) -> tuple[Place, list[str], set[str]]:
+    """A place, its Arabic forms and the forms that are also common words (``ambiguous_ar``)."""
     _require(obj, ("name", "ar", "feature"), where)
     forms = check_list(obj["ar"], where, "ar")
+    ambiguous = set(check_list(obj.get("ambiguous_ar", []), where, "ambiguous_ar", allow_empty=True))
+    if obj.get("ambiguous") and not ambiguous:
+        ambiguous = set(forms)
     country = _code(obj.get("country"), where, "country", nullable=True)
     feature = obj["feature"]
     if feature not in ("country", "city", "region", "sea", "river", "mountain"):
         raise LexiconError(f"feature: unknown {feature!r}", *where)
     return Place(str(obj["name"]), country, _num(obj.get("lat"), where, "lat"), _num(obj.get("lon"), where, "lon"),
-                 _gid(obj.get("geonameid"), where), feature), forms
+                 _gid(obj.get("geonameid"), where), feature), forms, ambiguous
 
 
 def parse_agent(row: dict[str, str], where: tuple[str, int]) -> tuple[Agent, str]:

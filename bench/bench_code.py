@@ -1,0 +1,78 @@
+"""Benchmark `rasd code` on the SaudiNewsNet sample: raw articles in, JSONL out.
+
+Runs the real command in a subprocess (so start-up, reading, coding and writing all count),
+once with one worker and once with two, and prints sentences per second and peak RSS.
+The corpus is research-only (CC BY-NC-SA) and is read from ../shared, never copied here.
+
+    python bench/bench_code.py --shared ../shared [--workers 1 2] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def count_sentences(paths: list[str]) -> tuple[int, int]:
+    from rasd.io.readers import iter_documents
+    from rasd.text.normalize import normalize
+    from rasd.text.segment import split_sentences
+
+    docs = sents = 0
+    for doc in iter_documents(paths, on_error=lambda e: None):
+        docs += 1
+        sents += len(split_sentences(normalize(doc.text).norm))
+    return docs, sents
+
+
+def run_once(paths: list[str], workers: int, out: str) -> tuple[float, float]:
+    cmd = [sys.executable, "-m", "rasd.cli.main", "code", *paths, "-o", out, "--workers", str(workers), "--skip-bad"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    wall = time.perf_counter() - t0
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak_kb, before) / 1024.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared"))
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args()
+    corpus = Path(args.shared) / "data" / "news-saudinewsnet"
+    paths = sorted(str(p) for p in corpus.glob("*.zip"))
+    if not paths:
+        print(f"bench: no SaudiNewsNet zips under {corpus}; pass --shared", file=sys.stderr)
+        return 2
+    docs, sents = count_sentences(paths)
+    print(f"corpus: {docs} articles, {sents} sentences ({', '.join(os.path.basename(p) for p in paths)})")
+    # warm the lexicon cache so that every run measures the same thing
+    subprocess.run([sys.executable, "-m", "rasd.cli.main", "lexicon"], check=True, stdout=subprocess.DEVNULL)
+    results: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for w in args.workers:
+            best = None
+            for _ in range(args.repeat):
+                out = os.path.join(tmp, f"events-{w}.jsonl")
+                wall, rss = run_once(paths, w, out)
+                best = wall if best is None else min(best, wall)
+            assert best is not None
+            n_events = sum(1 for _ in open(out, encoding="utf-8"))
+            results[w] = sents / best
+            print(f"workers={w}: {best:.2f} s, {sents / best:,.0f} sentences/s, {docs / best:,.0f} docs/s, "
+                  f"{n_events} events, peak RSS {rss:,.0f} MB (largest process)")
+    if 1 in results and 2 in results:
+        print(f"speed-up with 2 workers: {results[2] / results[1]:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

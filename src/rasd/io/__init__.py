@@ -1,0 +1,1 @@
+"""Reading input documents and writing event records (see ``readers`` and ``writers``)."""
