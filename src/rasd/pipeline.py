@@ -36,8 +36,6 @@ LOCATION_REACH = 12
 # the CAMEO "express intent" code of the action.
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "030", "AID": "033"}
 JOINT_TYPES = frozenset(("CONSULT", "COOPERATE", "AGREE", "SUPPORT"))
-DUAL_WORDS = frozenset(("بلدين", "جانبين", "طرفين", "دولتين"))
-POSSESSIVE_HEADS: dict[str, str | None] = {"بلاد": None, "بلد": None, "دوله": None, "حكومه": "GOV"}
 DUAL_PREPS = frozenset(("بين", "مع", "علي", "ضد", "الي", "من"))
 _FUNCTION_WORDS = frozenset((
     "في", "مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "قد", "لن", "لم", "لا", "دون", "بدون", "عدم", "غير",
@@ -54,6 +52,21 @@ def _stem(word: str) -> str:
     return word
 
 
+class _Stems:
+    """``stems[i]``: token i without a conjunction glued to a function word (وفي → في), on demand."""
+
+    __slots__ = ("texts",)
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+
+    def __getitem__(self, i: int) -> str:
+        return _stem(self.texts[i])
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
 @dataclass
 class _Sentence:
     """One sentence after matching: tokens, dictionary matches and actor phrases."""
@@ -62,7 +75,7 @@ class _Sentence:
     end: int
     tokens: list[Token]
     matches: list[Any]
-    stems: list[str]
+    stems: "_Stems"
     phrases: list[Phrase]
     triggers: list[Any]
 
@@ -136,36 +149,41 @@ class Pipeline:
     def events(self, doc: Document) -> list[Event]:
         n = normalize(doc.text)
         anchor = _parse_date(doc.date)
-        sentences = [self._analyse(doc, n, s, e) for s, e in split_sentences(n.norm)]
-        pairs = _country_pairs(sentences, self.lexicon)
+        sentences = [self._analyse(n, s, e) for s, e in split_sentences(n.norm)]
+        # Actor phrases are built where events need them; every sentence when the document
+        # refers back to a pair of states (البلدين) and the pairs must be collected.
+        has_dual = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa for m in sa.matches)
+        for sa in sentences:
+            if sa is not None and (sa.triggers or has_dual):
+                self._build_phrases(doc, sa)
+        pairs = _country_pairs(sentences, self.lexicon) if has_dual else []
         out: list[Event] = []
         topic: list[Phrase] = []   # the last event source, for pronouns and light verbs
         for si, sa in enumerate(sentences):
             if sa is not None and sa.triggers:
-                self._add_dual_references(si, sa, pairs)
-                self._add_possessive_references(sa, topic)
+                self._add_references(si, sa, pairs, topic)
                 out.extend(self._sentence(doc, n, si, sa, anchor, topic))
         return out
 
-    def _analyse(self, doc: Document, n: Normalized, s: int, e: int) -> "_Sentence | None":
+    def _analyse(self, n: Normalized, s: int, e: int) -> "_Sentence | None":
         tokens = tokenize(n.norm, s, e)
         if not tokens:
             return None
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
-        stems = [_stem(t.text) for t in tokens]
-        phrases = build_phrases(tokens, select(matches, stems), stems)
-        for p in phrases:
+        triggers = [m for m in matches if m.layer == "event"]
+        return _Sentence(s, e, tokens, matches, _Stems(tokens.texts), [], triggers)
+
+    def _build_phrases(self, doc: Document, sa: "_Sentence") -> None:
+        sa.phrases = build_phrases(sa.tokens, select(sa.matches, sa.stems), sa.stems)
+        for p in sa.phrases:
             p.fields = phrase_code(p, doc.date, self.lexicon.capitals)
         if self.infer_country:
-            self._fill_countries(phrases)
-        triggers = [m for m in matches if m.layer == "event"]
-        return _Sentence(s, e, tokens, matches, stems, phrases, triggers)
+            self._fill_countries(sa.phrases)
 
     def _sentence(self, doc: Document, n: Normalized, si: int, sa: "_Sentence", anchor: dt.date | None,
                   topic: list[Phrase]) -> list[Event]:
         s, e, tokens, matches, stems, phrases = sa.start, sa.end, sa.tokens, sa.matches, sa.stems, sa.phrases
-        stem_sets = [frozenset(a.stem for a in self.analyzer.analyses(t.text)) for t in tokens]
-        hits = select_triggers(matches, stem_sets)
+        hits = select_triggers(matches, tokens, self.analyzer)
         if not hits:
             return []
         cues = [m for m in matches if m.layer == "cue"]
@@ -187,6 +205,8 @@ class Pipeline:
             etype, cameo, mode = entry.type, entry.cameo, entry.mode
             if mod.future and etype in FUTURE_AS_AGREE:
                 etype, cameo, mode = "AGREE", FUTURE_AS_AGREE[etype], None
+            elif mod.future and etype == "RETREAT":
+                etype = "CONCEDE"  # PLOVER: a declared, not yet implemented, retreat is a concession
             code = self.lexicon.codebook.get(cameo)
             tspan = n.span_to_orig(hit.match.start, hit.match.end)
             trigger = Trigger(orig[tspan[0]:tspan[1]], tspan)
@@ -199,6 +219,8 @@ class Pipeline:
             dyads: list[tuple[Actor | None, Actor | None]]
             if sources and targets:
                 dyads = [(a, b) for a in sources for b in targets if _distinct(a, b)]
+                if _symmetric(etype, cameo, mode):
+                    dyads += [(b, a) for a, b in dyads]
             elif len(sources) >= 2 and joint:
                 dyads = [(a, b) for a in sources for b in sources if _distinct(a, b)]
             elif len(targets) >= 2 and not sources and frame.target and frame.target[0].prep == "بين":
@@ -245,59 +267,46 @@ class Pipeline:
         p = after[0] if after else (before[-1] if before else None)
         return self._actor(p, n, orig) if p is not None else None
 
-    def _add_dual_references(self, si: int, sa: "_Sentence", pairs: list[tuple[int, int, tuple[str, str]]]) -> None:
-        """البلدين / الجانبين → the pair of states named last before it (else first in the document)."""
+    def _add_references(self, si: int, sa: "_Sentence", pairs: list[tuple[int, int, tuple[str, str]]],
+                        topic: list[Phrase]) -> None:
+        """Resolve البلدين / الجانبين (the pair of states named last before it, else first in
+        the document) and بلاده / حكومتها (the state of the nearest actor before it)."""
+        refs = [m for m in sa.matches if m.layer == "ref"]
+        if not refs:
+            return
         covered = {i for p in sa.phrases for i in range(p.first, p.last + 1)}
-        for i, t in enumerate(sa.tokens):
+        countries = self.lexicon.countries
+        for m in refs:
+            i = m.first
             if i in covered:
                 continue
-            an = next((a for a in self.analyzer.analyses(t.text) if a.stem in DUAL_WORDS and not a.suffix), None)
-            if an is None:
-                continue
-            before = [pair for (psi, tok, pair) in pairs if (psi, tok) < (si, i)]
-            if before:
-                pair = before[-1]
-            elif pairs:
-                pair = pairs[0][2]
+            if m.kind == "dual":
+                if m.suffix:
+                    continue
+                before = [pair for (psi, tok, pair) in pairs if (psi, tok) < (si, i)]
+                pair = before[-1] if before else (pairs[0][2] if pairs else None)
+                if pair is None:
+                    continue
+                states, sector = list(pair), None
             else:
-                continue
+                if m.suffix not in ("ه", "ها", "هم"):
+                    continue
+                ante = [p for p in sa.phrases if p.last < i and p.fields.get("country") in countries and not p.locative]
+                if ante:
+                    states = [str(ante[-1].fields["country"])]
+                elif topic and topic[-1].fields.get("country") in countries:
+                    states = [str(topic[-1].fields["country"])]
+                else:
+                    continue
+                sector = m.ref
+            prep = sa.stems[i - 1] if i > 0 else ""
             group = max((p.group for p in sa.phrases), default=0) + 1
-            prep = sa.stems[i - 1] if i > 0 else ""
-            start = t.start + len(an.prefix) - (2 if an.prefix.endswith("ال") else 0)
-            for c in pair:
-                ph = Phrase(i, i, start, t.end, [], prep=prep if prep in DUAL_PREPS else "")
+            for c in states:
+                ph = Phrase(i, i, m.start, m.end, [], prep=prep if prep in DUAL_PREPS else "")
                 ph.group = group
-                ph.fields = {"country": c, "sector": None, "sectors": (), "name": self.lexicon.countries[c].name,
-                             "id": None, "kind": "country"}
+                ph.fields = {"country": c, "sector": sector, "sectors": (sector,) if sector else (),
+                             "name": countries[c].name, "id": None, "kind": "country"}
                 sa.phrases.append(ph)
-        sa.phrases.sort(key=lambda p: (p.first, p.group))
-
-    def _add_possessive_references(self, sa: "_Sentence", topic: list[Phrase]) -> None:
-        """بلاده / حكومتها → the state (or government) of the nearest actor before it."""
-        covered = {i for p in sa.phrases for i in range(p.first, p.last + 1)}
-        for i, t in enumerate(sa.tokens):
-            if i in covered:
-                continue
-            an = next((a for a in self.analyzer.analyses(t.text)
-                       if a.stem in POSSESSIVE_HEADS and a.suffix in ("ه", "ها", "هم")), None)
-            if an is None:
-                continue
-            ante = [p for p in sa.phrases if p.last < i and isinstance(p.fields.get("country"), str)
-                    and p.fields["country"] in self.lexicon.countries and not p.locative]
-            if ante:
-                country = str(ante[-1].fields["country"])
-            elif topic and topic[-1].fields.get("country") in self.lexicon.countries:
-                country = str(topic[-1].fields["country"])
-            else:
-                continue
-            prep = sa.stems[i - 1] if i > 0 else ""
-            start = t.start + len(an.prefix) - (2 if an.prefix.endswith("ال") else 0)
-            ph = Phrase(i, i, start, t.end, [], prep=prep if prep in DUAL_PREPS else "")
-            ph.group = max((p.group for p in sa.phrases), default=0) + 1
-            ph.fields = {"country": country, "sector": POSSESSIVE_HEADS[an.stem],
-                         "sectors": (POSSESSIVE_HEADS[an.stem],) if POSSESSIVE_HEADS[an.stem] else (),
-                         "name": self.lexicon.countries[country].name, "id": None, "kind": "country"}
-            sa.phrases.append(ph)
         sa.phrases.sort(key=lambda p: (p.first, p.group))
 
     def _fill_countries(self, phrases: list[Phrase]) -> None:
@@ -319,6 +328,12 @@ class Pipeline:
         for p in phrases:
             if not p.locative and p.fields.get("sector") and not p.fields.get("country"):
                 p.fields["country"] = loc_country
+
+
+def _symmetric(etype: str, cameo: str, mode: str | None) -> bool:
+    """Meetings, joint cooperation and signed agreements are coded in both directions
+    (SCHEMA.md); a visit stays visitor → host."""
+    return (etype in ("CONSULT", "COOPERATE") and mode != "visit") or (etype == "AGREE" and cameo == "057")
 
 
 def _distinct(a: Actor, b: Actor) -> bool:

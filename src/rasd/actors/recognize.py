@@ -11,10 +11,11 @@ head noun + nationality adjective (الرئيس الفنزويلي), head + geni
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from rasd.lexicon import schema
 from rasd.lexicon.compile import Match
-from rasd.text.tokenize import Token
+from rasd.text.tokenize import Tokens
 
 # Priority when several entries match the same tokens (lower wins).
 PRIORITY = {"person": 0, "org": 1, "metonym": 2, "country": 3, "capital": 4, "demonym": 5, "nisba": 6,
@@ -64,25 +65,45 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     """
     cands = [m for m in matches if m.layer == "actor" and not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT))]
-    cands.sort(key=lambda m: (-(m.last - m.first), m.first, PRIORITY.get(m.kind, 9)))
+    if len(cands) > 1:
+        cands.sort(key=_select_key)
     taken: set[int] = set()
     out: list[Match] = []
     for m in cands:
-        if any(i in taken for i in range(m.first, m.last + 1)):
-            continue
+        if m.first == m.last:
+            if m.first in taken:
+                continue
+            taken.add(m.first)
+        else:
+            span = range(m.first, m.last + 1)
+            if not taken.isdisjoint(span):
+                continue
+            taken.update(span)
         out.append(m)
-        taken.update(range(m.first, m.last + 1))
-    out.sort(key=lambda m: m.first)
+    out.sort(key=_first)
     return out
 
 
-def build_phrases(tokens: list[Token], mentions: list[Match], stems: list[str]) -> list[Phrase]:
+def _select_key(m: Match) -> tuple[int, int, int]:
+    return (m.first - m.last, m.first, PRIORITY.get(m.kind, 9))
+
+
+def _first(m: Match) -> int:
+    return m.first
+
+
+def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phrase]:
     """Compose adjacent mentions into phrases and mark places and coordination."""
     phrases: list[Phrase] = []
-    for m in mentions:
+    breaks = tokens.breaks
+    for k, m in enumerate(mentions):
         prev = phrases[-1] if phrases else None
-        if prev is not None and m.first == prev.last + 1 and not tokens[m.first].clause_break_before \
-                and not m.prefix.startswith(("و", "ف")) and _composes(prev, m):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        # العاهل السعودي الملك عبد الله: a second title before a name joins the phrase
+        title_chain = (m.kind == "agent" and nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1)
+        if prev is not None and m.first == prev.last + 1 and not breaks[m.first] \
+                and not m.prefix.startswith(("و", "ف")) and (_composes(prev, m) or (
+                    title_chain and not prev.has("person"))):
             prev.mentions.append(m)
             prev.last = m.last
             prev.end = m.end
@@ -102,7 +123,7 @@ def build_phrases(tokens: list[Token], mentions: list[Match], stems: list[str]) 
             p.prep = head.prefix.replace("و", "").replace("ف", "")[:1]
         prev = phrases[k - 1] if k else None
         if prev is not None and head.prefix.startswith("و") and p.first == prev.last + 1 \
-                and not tokens[p.first].clause_break_before and prev.locative == p.locative:
+                and not breaks[p.first] and prev.locative == p.locative:
             p.coord = True
             p.group = prev.group
             if not p.prep:
@@ -116,15 +137,16 @@ def build_phrases(tokens: list[Token], mentions: list[Match], stems: list[str]) 
 def _composes(prev: Phrase, m: Match) -> bool:
     kinds = prev.kinds
     k = m.kind
-    if k == "nisba":
-        return bool(kinds & {"agent", "person", "org", "metonym"}) and not prev.has("nisba")
+    if k in ("nisba", "demonym"):
+        # جنود إسرائيليون، المسؤولين الأمريكيين: a plural adjective after a head noun
+        return bool(kinds & {"agent", "person", "org", "metonym"}) and not prev.has("nisba") and not prev.has("demonym")
     if k in ("country", "capital", "place"):
         # genitive: رئيس وزراء إسرائيل، شرطة دبي (but not two bare names in a row)
         return kinds <= {"agent", "nisba"} and "agent" in kinds and not (kinds & {"country", "capital", "place"})
     if k == "person":
         return kinds <= {"agent", "nisba", "country", "org"} and not prev.has("person")
     if k == "agent":
-        return bool(kinds & {"person", "agent", "org"}) and not prev.has("nisba")
+        return bool(kinds & {"person", "agent", "org"}) and not prev.has("nisba") and not prev.has("demonym")
     if k == "org":
         return kinds <= {"agent"}
     return False

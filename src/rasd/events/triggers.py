@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
+from rasd.text.tokenize import Analyzer, Tokens
 
 REQUIRES_WINDOW = 6
 
@@ -20,17 +21,19 @@ class TriggerHit:
     entry: TriggerEntry
 
 
-def select_triggers(matches: list[Match], stem_sets: list[frozenset[str]]) -> list[TriggerHit]:
-    """Non-overlapping triggers, longest first; ``stem_sets[i]`` are token i's possible stems."""
+def select_triggers(matches: list[Match], tokens: Tokens, analyzer: Analyzer) -> list[TriggerHit]:
+    """Non-overlapping triggers, longest first."""
     cands: list[tuple[int, int, Match, TriggerEntry]] = []
-    n = len(stem_sets)
+    n = len(tokens)
     for m in matches:
         if m.layer != "event":
             continue
         e: TriggerEntry = m.ref
         if e.requires:
             hi = min(n, m.last + 1 + REQUIRES_WINDOW)
-            if not any(s.startswith(e.requires) for j in range(m.last + 1, hi) for s in stem_sets[j]):
+            texts = tokens.texts
+            if not any(st.startswith(e.requires) for j in range(m.last + 1, hi)
+                       for st in analyzer.stems(texts[j])):
                 continue
         specificity = 1 if e.requires else 0
         cands.append((-(m.last - m.first), -specificity, m, e))

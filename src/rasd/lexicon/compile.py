@@ -10,10 +10,10 @@ dict probes per token whatever the size of the lexicon.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasd.text.normalize import normalize_key
-from rasd.text.tokenize import (NEGATION_PREFIXES, NOMINAL_PREFIXES, VERBAL_PREFIXES, Analyzer, Token,
+from rasd.text.tokenize import (NEGATION_PREFIXES, NOMINAL_PREFIXES, VERBAL_PREFIXES, Analyzer, Tokens,
                                 strip_article)
 
 NOMINAL = frozenset(("",) + NOMINAL_PREFIXES)
@@ -41,8 +41,9 @@ class Pattern:
     ambiguous: bool = False  # also a common word: needs context (مالي، صور، القاعدة)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """One occurrence of a pattern: token indices (inclusive), clitics, evidence offsets."""
+
     pattern: Pattern
     first: int          # token index
     last: int           # token index, inclusive
@@ -50,18 +51,9 @@ class Match:
     suffix: str         # enclitic on the last token
     start: int          # normalized offsets of the evidence (conjunction/preposition proclitics excluded)
     end: int
-
-    @property
-    def layer(self) -> str:
-        return self.pattern.layer
-
-    @property
-    def kind(self) -> str:
-        return self.pattern.kind
-
-    @property
-    def ref(self) -> Any:
-        return self.pattern.ref
+    layer: str          # copied from the pattern: hot loops read them
+    kind: str
+    ref: Any
 
 
 def key_words(form: str) -> tuple[str, ...]:
@@ -76,6 +68,7 @@ class Matcher:
     def __init__(self) -> None:
         self.index: dict[str, list[Pattern]] = {}
         self.size = 0
+        self._cache: dict[str, tuple[tuple[Pattern, str, str], ...]] = {}
 
     def add(self, form: str, layer: str, kind: str, ref: Any, *, prefixes: frozenset[str] = NOMINAL,
             suffix_ok: bool = False, tag: str = "", ambiguous: bool = False) -> None:
@@ -85,68 +78,106 @@ class Matcher:
         if layer == "actor" and len(words) == 1 and words[0] in FUNCTION_WORDS:
             return
         pat = Pattern(words, layer, kind, prefixes, suffix_ok, ref, tag, ambiguous)
+        self._cache.clear()
         bucket = self.index.setdefault(words[0], [])
         if pat not in bucket:
             bucket.append(pat)
             self.size += 1
 
-    def match(self, tokens: list[Token], analyzer: Analyzer) -> list[Match]:
-        """Every pattern occurrence in ``tokens``, overlapping ones included."""
-        index = self.index
-        out: list[Match] = []
-        n = len(tokens)
-        internal_cache: dict[int, set[str]] = {}
-        for i, tok in enumerate(tokens):
-            for an in analyzer.analyses(tok.text):
-                pats = index.get(an.stem)
-                if not pats:
+    def candidates(self, word: str, analyzer: Analyzer) -> tuple[list[tuple[Pattern, str, str]],
+                                                                  dict[str, list[tuple[Pattern, str]]]]:
+        """Patterns a reading of ``word`` can start: one-word ones as (pattern, prefix, suffix),
+        longer ones as {second word: [(pattern, prefix)]}."""
+        got = self._cache.get(word)
+        if got is not None:
+            return got
+        singles: list[tuple[Pattern, str, str]] = []
+        multis: dict[str, list[tuple[Pattern, str]]] = {}
+        for an in analyzer.analyses(word):
+            for pat in self.index.get(an.stem, ()):
+                if an.prefix not in pat.prefixes:
                     continue
-                for pat in pats:
-                    if an.prefix not in pat.prefixes:
-                        continue
+                if len(pat.words) == 1:
+                    if not an.suffix or pat.suffix_ok:
+                        singles.append((pat, an.prefix, an.suffix))
+                elif not an.suffix:
+                    multis.setdefault(pat.words[1], []).append((pat, an.prefix))
+        got = (singles, multis)
+        if len(self._cache) >= 1_000_000:
+            self._cache.clear()
+        self._cache[word] = got
+        return got
+
+    def match(self, tokens: Tokens, analyzer: Analyzer) -> list[Match]:
+        """Every pattern occurrence in ``tokens``, overlapping ones included."""
+        out: list[Match] = []
+        texts = tokens.texts
+        breaks = tokens.breaks
+        n = len(texts)
+        cache = self._cache
+        for i, text in enumerate(texts):
+            got = cache.get(text)
+            if got is None:
+                got = self.candidates(text, analyzer)
+            singles, multis = got
+            if not singles and not multis:
+                continue
+            for pat, prefix, suffix in singles:
+                out.append(_make(pat, tokens, i, i, prefix, suffix))
+            if not multis or i + 1 >= n or breaks[i + 1]:
+                continue
+            nxt = texts[i + 1]
+            for key in _internal_keys(nxt):
+                for pat, prefix in multis.get(key, ()):
                     k = len(pat.words)
-                    if k == 1:
-                        if an.suffix and not pat.suffix_ok:
-                            continue
-                        out.append(_make(pat, tokens, i, i, an.prefix, an.suffix))
+                    if i + k > n:
                         continue
-                    if an.suffix or i + k > n:
-                        continue
-                    ok = True
-                    last_suffix = ""
-                    for j in range(1, k):
-                        t = tokens[i + j]
-                        if t.clause_break_before:
-                            ok = False
-                            break
-                        w = pat.words[j]
-                        forms = internal_cache.get(i + j)
-                        if forms is None:
-                            forms = _internal_forms(t.text)
-                            internal_cache[i + j] = forms
-                        if w in forms:
-                            continue
-                        if j == k - 1 and pat.suffix_ok:
-                            hit = next((a.suffix for a in analyzer.analyses(t.text)
-                                        if a.stem == w and a.prefix in INTERNAL and a.suffix), None)
-                            if hit:
-                                last_suffix = hit
-                                continue
-                        ok = False
-                        break
-                    if ok:
-                        out.append(_make(pat, tokens, i, i + k - 1, an.prefix, last_suffix))
+                    last_suffix = "" if k == 2 else self._rest_matches(pat, tokens, i, k, analyzer)
+                    if last_suffix is not None:
+                        out.append(_make(pat, tokens, i, i + k - 1, prefix, last_suffix))
+            if nxt not in multis and len(nxt) > 3:
+                # a two-word pattern whose last word carries a pronoun suffix (وزير خارجيتها)
+                for a in analyzer.analyses(nxt):
+                    if a.suffix and a.prefix in INTERNAL:
+                        for pat, prefix in multis.get(a.stem, ()):
+                            if len(pat.words) == 2 and pat.suffix_ok:
+                                out.append(_make(pat, tokens, i, i + 1, prefix, a.suffix))
         return out
 
+    @staticmethod
+    def _rest_matches(pat: Pattern, tokens: Tokens, i: int, k: int, analyzer: Analyzer) -> str | None:
+        """The enclitic of the last word if words 3..k of ``pat`` follow, else None."""
+        for j in range(2, k):
+            if tokens.breaks[i + j]:
+                return None
+            w = pat.words[j]
+            text = tokens.texts[i + j]
+            if w == text or (text.startswith("ال") and len(text) >= 4 and w == text[2:]):
+                continue
+            if j == k - 1 and pat.suffix_ok:
+                hit = next((a.suffix for a in analyzer.analyses(text)
+                            if a.stem == w and a.prefix in INTERNAL and a.suffix), None)
+                if hit:
+                    return hit
+            return None
+        return ""
 
-def _internal_forms(word: str) -> set[str]:
-    forms = {word}
-    if word.startswith("ال") and len(word) >= 4:
-        forms.add(word[2:])
-    return forms
+    def __getstate__(self) -> dict[str, object]:
+        return {"index": self.index, "size": self.size}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.index = state["index"]  # type: ignore[assignment]
+        self.size = state["size"]  # type: ignore[assignment]
+        self._cache = {}
 
 
-def _make(pat: Pattern, tokens: list[Token], first: int, last: int, prefix: str, suffix: str) -> Match:
+def _internal_keys(text: str) -> tuple[str, ...]:
+    if text.startswith("ال") and len(text) >= 4:
+        return (text, text[2:])
+    return (text,)
+
+
+def _make(pat: Pattern, tokens: Tokens, first: int, last: int, prefix: str, suffix: str) -> Match:
     # Evidence keeps the article and future س but not conjunctions or prepositions.
     keep = ""
     if prefix.endswith("ال"):
@@ -155,8 +186,9 @@ def _make(pat: Pattern, tokens: list[Token], first: int, last: int, prefix: str,
         keep = "ل"
     elif prefix.endswith("س"):
         keep = "س"
-    start = tokens[first].start + len(prefix) - len(keep)
-    return Match(pat, first, last, prefix, suffix, start, tokens[last].end)
+    start = tokens.starts[first] + len(prefix) - len(keep)
+    end = tokens.starts[last] + len(tokens.texts[last])
+    return Match(pat, first, last, prefix, suffix, start, end, pat.layer, pat.kind, pat.ref)
 
 
 def verb_forms(past: str, present: str) -> list[tuple[str, str]]:
@@ -174,6 +206,6 @@ def verb_forms(past: str, present: str) -> list[tuple[str, str]]:
 def nisba_forms(base: str) -> list[tuple[str, str]]:
     """A nationality adjective and its regular inflections (روسي → روسية، روسيون …)."""
     b = normalize_key(base)
-    forms = [(b, "sg"), (b + "ه", "sg"), (b + "ان", "pl"), (b + "تان", "pl"), (b + "ين", "pl"),
-             (b + "ون", "pl"), (b + "ات", "pl"), (b + "تين", "pl")]
+    forms = [(b, "sg"), (b + "ه", "sg"), (b + "ان", "pl"), (b + "تان", "pl"), (b + "ين", "people"),
+             (b + "ون", "people"), (b + "ات", "pl"), (b + "تين", "pl")]
     return forms

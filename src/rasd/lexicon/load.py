@@ -29,7 +29,14 @@ log = logging.getLogger(__name__)
 
 DATA_FILES = ("countries.jsonl", "people.jsonl", "organizations.jsonl", "agents.tsv", "places.jsonl",
               "events.tsv", "cues.tsv")
-CACHE_FORMAT = 3
+CACHE_FORMAT = 5
+# البلدين "the two countries" → the last pair of states named; بلاده "his country" → the state
+# of the nearest actor before it (sector in the value).
+REFERENCE_WORDS: dict[str, tuple[str, str | None]] = {
+    "بلدين": ("dual", None), "جانبين": ("dual", None), "طرفين": ("dual", None), "دولتين": ("dual", None),
+    "بلاد": ("possessive", None), "بلد": ("possessive", None), "دولة": ("possessive", None),
+    "حكومة": ("possessive", "GOV"),
+}
 
 
 @dataclass
@@ -63,7 +70,15 @@ def lexicon_hash(data: Traversable) -> str:
         h.update(name.encode())
         h.update(f.read_bytes())
     h.update(resources.files("rasd.codebook").joinpath("data/cameo.tsv").read_bytes())
-    h.update(str(CACHE_FORMAT).encode())
+    return h.hexdigest()
+
+
+def _code_hash() -> str:
+    """Hash of the code that shapes the compiled lexicon: a change to it invalidates the cache."""
+    h = hashlib.sha256(str(CACHE_FORMAT).encode())
+    for pkg, name in (("rasd.lexicon", "compile.py"), ("rasd.lexicon", "load.py"), ("rasd.lexicon", "schema.py"),
+                      ("rasd.text", "tokenize.py"), ("rasd.text", "normalize.py"), ("rasd.codebook", "cameo.py")):
+        h.update(resources.files(pkg).joinpath(name).read_bytes())
     return h.hexdigest()
 
 
@@ -79,7 +94,7 @@ def load_lexicon(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
     """Load and compile the dictionaries (from the package, or ``path``)."""
     data = _data_dir(path)
     version = lexicon_hash(data)
-    cache_file = _cache_dir() / f"lexicon-{version[:24]}.pickle"
+    cache_file = _cache_dir() / f"lexicon-{version[:16]}-{_code_hash()[:12]}.pickle"
     if use_cache and os.environ.get("RASD_NO_CACHE") is None and cache_file.is_file():
         try:
             with cache_file.open("rb") as fh:
@@ -142,7 +157,9 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
             m.add(f, "actor", "country", country, ambiguous=key_words(f) in amb)
         for base in forms["nisba"]:
             for form, number in nisba_forms(base):
-                m.add(form, "actor", "nisba", country, tag=number, ambiguous=key_words(base) in amb)
+                # masculine plurals (الروسيون، اليمنيين) are nouns for people of that nationality
+                kind = "demonym" if number == "people" else "nisba"
+                m.add(form, "actor", kind, country, tag=number, ambiguous=key_words(base) in amb)
         for f in forms["plural"]:
             m.add(f, "actor", "demonym", country, tag="pl", ambiguous=key_words(f) in amb)
         if capital is not None:
@@ -196,6 +213,10 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
         cue, ar = schema.parse_cue(row, where)
         m.add(ar, "cue", cue.kind, cue, prefixes=frozenset(("", "و", "ف")), suffix_ok=cue.kind == "SAY")
         counts["cues"] = counts.get("cues", 0) + 1
+
+    # reference words resolved against the document (actors/recognize.py)
+    for word, (kind, sector) in REFERENCE_WORDS.items():
+        m.add(word, "ref", kind, sector, suffix_ok=kind == "possessive")
 
     lex.counts = counts
     return lex

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +21,9 @@ from importlib import resources
 @dataclass(frozen=True, slots=True)
 class CharMap:
     table: dict[int, int | str | None]
-    special: re.Pattern[str]
+    special: re.Pattern[str]     # anything that is dropped or expanded
+    deleting: re.Pattern[str]    # dropped characters
+    expanding: re.Pattern[str]   # presentation forms
 
     @classmethod
     def load(cls) -> "CharMap":
@@ -32,7 +35,7 @@ class CharMap:
             table[c] = chr(c + 32)
         deletions = "".join(re.escape(ch) for ch in raw["delete"])
         special = re.compile("[" + deletions + "\ufb50-\ufdff\ufe70-\ufefe]")
-        return cls(table, special)
+        return cls(table, special, re.compile("[" + deletions + "]"), re.compile("[\ufb50-\ufdff\ufe70-\ufefe]"))
 
 
 @lru_cache(maxsize=1)
@@ -45,19 +48,24 @@ def default_charmap() -> CharMap:
 class Normalized:
     """A normalized string plus the map back to the original.
 
-    ``offsets`` is ``None`` when normalization kept every character in place (the common
-    case), else ``offsets[i]`` is the original index of ``norm[i]`` with one extra entry
-    for the end of the string.
+    Three cases keep this cheap: nothing dropped (``offsets`` and ``dropped`` are None: the
+    identity); characters only dropped (``dropped[j]`` is the normalized index before which the
+    j-th dropped character stood, so ``to_orig(i) = i + #{j: dropped[j] <= i}``); presentation
+    forms expanded (``offsets[i]`` is the original index of ``norm[i]``, with one extra entry
+    for the end of the string).
     """
 
     original: str
     norm: str
     offsets: tuple[int, ...] | None
+    dropped: tuple[int, ...] | None = None
 
     def to_orig(self, i: int) -> int:
-        if self.offsets is None:
-            return i
-        return self.offsets[i]
+        if self.offsets is not None:
+            return self.offsets[i]
+        if self.dropped is not None:
+            return i + bisect_right(self.dropped, i)
+        return i
 
     def span_to_orig(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of ``norm`` to the original string.
@@ -65,18 +73,21 @@ class Normalized:
         The end extends over characters normalization dropped right after the span
         (a final diacritic), so the evidence reads as written.
         """
-        offs = self.offsets
-        if offs is None:
+        if self.offsets is None and self.dropped is None:
             return start, end
         if end <= start:
-            return offs[start], offs[start]
-        return offs[start], max(offs[end], offs[end - 1] + 1)
+            o = self.to_orig(start)
+            return o, o
+        return self.to_orig(start), max(self.to_orig(end), self.to_orig(end - 1) + 1)
 
 
 def normalize(text: str, charmap: CharMap | None = None) -> Normalized:
     cm = charmap or default_charmap()
     if not cm.special.search(text):
         return Normalized(text, text.translate(cm.table), None)
+    if not cm.expanding.search(text):
+        dropped = tuple(m.start() - j for j, m in enumerate(cm.deleting.finditer(text)))
+        return Normalized(text, text.translate(cm.table), None, dropped)
     out: list[str] = []
     offs: list[int] = []
     table = cm.table

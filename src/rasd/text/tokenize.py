@@ -10,7 +10,9 @@ The lexicon decides which reading is valid (a verb takes و ف س ل, a noun و 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\"«»\-–—،؛]")
@@ -27,8 +29,7 @@ SUFFIXES: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "كن",
 MIN_STEM = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A surface word: offsets in the normalized view and the normalized text."""
 
     start: int
@@ -44,16 +45,41 @@ class Analysis:
     suffix: str
 
 
-def tokenize(norm: str, start: int = 0, end: int | None = None) -> list[Token]:
+class Tokens:
+    """The words of one sentence as parallel lists (cheap to build); ``tokens[i]`` is a Token view."""
+
+    __slots__ = ("texts", "starts", "breaks")
+
+    def __init__(self, texts: list[str], starts: list[int], breaks: list[bool]):
+        self.texts = texts
+        self.starts = starts
+        self.breaks = breaks
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> Token:
+        t = self.texts[i]
+        s = self.starts[i]
+        return Token(s, s + len(t), t, self.breaks[i])
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return (self[i] for i in range(len(self.texts)))
+
+
+def tokenize(norm: str, start: int = 0, end: int | None = None) -> Tokens:
     """Word tokens of ``norm[start:end]``; punctuation between words marks clause breaks."""
     end = len(norm) if end is None else end
-    out: list[Token] = []
-    prev_end = start
-    for m in _WORD.finditer(norm, start, end):
-        gap = norm[prev_end:m.start()]
-        out.append(Token(m.start(), m.end(), m.group(), bool(_CLAUSE_PUNCT.search(gap))))
-        prev_end = m.end()
-    return out
+    spans = [m.span() for m in _WORD.finditer(norm, start, end)]
+    texts = [norm[a:b] for a, b in spans]
+    starts = [a for a, _ in spans]
+    breaks = [False] * len(spans)
+    if spans:
+        for m in _CLAUSE_PUNCT.finditer(norm, start, end):
+            i = bisect_left(starts, m.start())
+            if i < len(breaks):
+                breaks[i] = True
+    return Tokens(texts, starts, breaks)
 
 
 def strip_article(word: str) -> str:
@@ -68,7 +94,18 @@ class Analyzer:
 
     def __init__(self, max_cache: int = 500_000):
         self._cache: dict[str, tuple[Analysis, ...]] = {}
+        self._stems: dict[str, tuple[str, ...]] = {}
         self._max = max_cache
+
+    def stems(self, word: str) -> tuple[str, ...]:
+        """The distinct stems of every reading of ``word``."""
+        got = self._stems.get(word)
+        if got is None:
+            got = tuple(dict.fromkeys(a.stem for a in self.analyses(word)))
+            if len(self._stems) >= self._max:
+                self._stems.clear()
+            self._stems[word] = got
+        return got
 
     def analyses(self, word: str) -> tuple[Analysis, ...]:
         got = self._cache.get(word)

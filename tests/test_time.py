@@ -1,0 +1,193 @@
+"""Tests for rasd.time: Arabic date expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.time import DateMention, _candidates, _grammar, _resolve, find_dates, resolve_event_date
+
+THURSDAY = dt.date(2015, 7, 23)  # a Thursday
+
+
+def only(text: str, anchor: dt.date | None = THURSDAY) -> tuple[str, str, str, str]:
+    mentions = find_dates(text, anchor)
+    assert len(mentions) == 1, mentions
+    m = mentions[0]
+    return text[m.span[0] : m.span[1]], m.date.isoformat(), m.precision, m.kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قال الرئيس أمس إن", ("أمس", "2015-07-22", "day", "relative")),
+        ("قال الرئيس امس", ("امس", "2015-07-22", "day", "relative")),
+        ("وبالأمس", ("الأمس", "2015-07-22", "day", "relative")),
+        ("أَمْسِ", ("أَمْسِ", "2015-07-22", "day", "relative")),
+        ("أعلن اليوم الأحد", ("اليوم الأحد", "2015-07-23", "day", "relative")),
+        ("أول أمس", ("أول أمس", "2015-07-21", "day", "relative")),
+        ("مساء أمس", ("مساء أمس", "2015-07-22", "day", "relative")),
+        ("صباح اليوم", ("صباح اليوم", "2015-07-23", "day", "relative")),
+        ("ليلة أمس", ("ليلة أمس", "2015-07-22", "day", "relative")),
+        ("يصل غداً", ("غداً", "2015-07-24", "day", "relative")),
+        ("بعد غد", ("بعد غد", "2015-07-25", "day", "relative")),
+        ("صباح الغد", ("صباح الغد", "2015-07-24", "day", "relative")),
+        ("الأحد الماضي", ("الأحد الماضي", "2015-07-19", "day", "relative")),
+        ("يوم الأحد", ("يوم الأحد", "2015-07-19", "day", "relative")),
+        ("الخميس", ("الخميس", "2015-07-23", "day", "relative")),  # on or before the anchor
+        ("الخميس الماضي", ("الخميس الماضي", "2015-07-16", "day", "relative")),  # strictly before
+        ("الخميس المقبل", ("الخميس المقبل", "2015-07-30", "day", "relative")),
+        ("الجمعة القادمة", ("الجمعة القادمة", "2015-07-24", "day", "relative")),
+        ("الاثنين", ("الاثنين", "2015-07-20", "day", "relative")),
+        ("الثلاثاء", ("الثلاثاء", "2015-07-21", "day", "relative")),
+        ("الاربعاء الماضي", ("الاربعاء الماضي", "2015-07-22", "day", "relative")),
+        ("الأسبوع الماضي", ("الأسبوع الماضي", "2015-07-11", "day", "relative")),  # Saturday
+        ("الشهر الماضي", ("الشهر الماضي", "2015-06-01", "month", "relative")),
+        ("الشهر المقبل", ("الشهر المقبل", "2015-08-01", "month", "relative")),
+        ("العام الماضي", ("العام الماضي", "2014-01-01", "year", "relative")),
+        ("السنة المقبلة", ("السنة المقبلة", "2016-01-01", "year", "relative")),
+        ("هذا العام", ("هذا العام", "2015-01-01", "year", "relative")),
+        ("في 12 يوليو 2009", ("12 يوليو 2009", "2009-07-12", "day", "absolute")),
+        ("في ١٢ يوليو ٢٠٠٩", ("١٢ يوليو ٢٠٠٩", "2009-07-12", "day", "absolute")),
+        ("في ۱۲ يوليو ۲۰۰۹", ("۱۲ يوليو ۲۰۰۹", "2009-07-12", "day", "absolute")),
+        ("12 تموز/يوليو 2009", ("12 تموز/يوليو 2009", "2009-07-12", "day", "absolute")),
+        ("12 تموز (يوليو) 2009", ("12 تموز (يوليو) 2009", "2009-07-12", "day", "absolute")),
+        ("الثاني عشر من يوليو", ("الثاني عشر من يوليو", "2015-07-12", "day", "relative")),
+        ("الحادي والثلاثين من ديسمبر 2014", ("الحادي والثلاثين من ديسمبر 2014", "2014-12-31", "day", "absolute")),
+        ("الأحد 12 يوليو 2015", ("الأحد 12 يوليو 2015", "2015-07-12", "day", "absolute")),
+        ("12/7/2009", ("12/7/2009", "2009-07-12", "day", "absolute")),
+        ("التاريخ:12/7/2009", ("12/7/2009", "2009-07-12", "day", "absolute")),
+        ("2009-07-12", ("2009-07-12", "2009-07-12", "day", "absolute")),
+        ("يوليو 2009", ("يوليو 2009", "2009-07-01", "month", "absolute")),
+        ("كانون الثاني 2010", ("كانون الثاني 2010", "2010-01-01", "month", "absolute")),
+        ("تشرين الأول 2010", ("تشرين الأول 2010", "2010-10-01", "month", "absolute")),
+        ("في يوليو", ("يوليو", "2015-07-01", "month", "relative")),
+        ("في ديسمبر", ("ديسمبر", "2014-12-01", "month", "relative")),  # nearest past
+        ("يوليو الماضي", ("يوليو الماضي", "2014-07-01", "month", "relative")),
+        ("أغسطس المقبل", ("أغسطس المقبل", "2015-08-01", "month", "relative")),
+        ("شهر مارس", ("شهر مارس", "2015-03-01", "month", "relative")),
+        ("وفي 12 غشت 2015", ("12 غشت 2015", "2015-08-12", "day", "absolute")),
+        ("5 شتنبر 2014", ("5 شتنبر 2014", "2014-09-05", "day", "absolute")),
+        ("3 يوليوز 2014", ("3 يوليوز 2014", "2014-07-03", "day", "absolute")),
+        ("3 دجنبر 2014", ("3 دجنبر 2014", "2014-12-03", "day", "absolute")),
+        ("3 ماي 2014", ("3 ماي 2014", "2014-05-03", "day", "absolute")),
+        ("3 يونيه 2014", ("3 يونيه 2014", "2014-06-03", "day", "absolute")),
+        ("3 آب 2014", ("3 آب 2014", "2014-08-03", "day", "absolute")),
+        ("3 أيار 2014", ("3 أيار 2014", "2014-05-03", "day", "absolute")),
+        ("15 رمضان 1436 هـ", ("15 رمضان 1436 هـ", "2015-07-02", "day", "absolute")),
+        ("15 رمضان 1436", ("15 رمضان 1436", "2015-07-02", "day", "absolute")),
+        ("ذي الحجة 1435", ("ذي الحجة 1435", "2014-09-25", "month", "absolute")),
+        ("شهر رمضان", ("شهر رمضان", "2015-06-18", "month", "relative")),
+        ("عام 2009", ("عام 2009", "2009-01-01", "year", "absolute")),
+        ("في 2009", ("2009", "2009-01-01", "year", "absolute")),
+        ("2009م", ("2009م", "2009-01-01", "year", "absolute")),
+        ("عام 1436 هـ", ("عام 1436 هـ", "2014-10-25", "year", "absolute")),
+        ("(12 يوليو)", ("12 يوليو", "2015-07-12", "day", "relative")),
+        ("الاحــد", ("الاحــد", "2015-07-19", "day", "relative")),  # tatweel
+    ],
+)
+def test_expressions(text, expected):
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارتفعت الأسعار 10%",
+        "بلغت الصفقة 2009 دولار",
+        "قتل 12 شخصا في الهجوم",
+        "في 2000 شخص",
+        "الأمين العام للأمم المتحدة",
+        "اليوم الوطني للمملكة",
+        "حزب الغد",
+        "مارس الجيش ضغوطا",  # the verb, not March
+        "رمضان",  # a month name that is also a name: needs شهر
+        "2009",  # a bare number
+        "قال 1850 متظاهرا",
+        "العلاقات الثنائية بين البلدين",
+        "بغداد",
+        "32 يوليو 2009",  # no such day
+        "31/2/2009",
+    ],
+)
+def test_not_dates(text):
+    assert find_dates(text, THURSDAY) == []
+
+
+def test_relative_expressions_need_an_anchor():
+    assert find_dates("أمس الأحد الماضي في يوليو", None) == []
+    assert only("في 12 يوليو 2009", None)[1] == "2009-07-12"
+
+
+def test_day_month_without_year_picks_the_nearest_year():
+    assert only("28 ديسمبر", dt.date(2015, 1, 5))[1] == "2014-12-28"
+    assert only("3 يناير", dt.date(2014, 12, 28))[1] == "2015-01-03"
+
+
+def test_spans_point_into_longer_text():
+    text = "وقال المتحدث إن الوزير التقى نظيره أمس، على أن يجتمعا مجددا في 12 تموز/يوليو 2009."
+    mentions = find_dates(text, THURSDAY)
+    assert [text[m.span[0] : m.span[1]] for m in mentions] == ["أمس", "12 تموز/يوليو 2009"]
+    assert mentions[0] == DateMention((35, 38), dt.date(2015, 7, 22), "day", "relative")
+
+
+def test_resolve_event_date():
+    assert resolve_event_date("اجتمع الوزيران أمس", THURSDAY) == ("2015-07-22", "text")
+    assert resolve_event_date("في يوليو 2009 ثم في 12 أغسطس 2009", THURSDAY) == ("2009-08-12", "text")
+    assert resolve_event_date("في يوليو 2009", THURSDAY) == ("2009-07-01", "text")
+    assert resolve_event_date("اجتمع الوزيران", THURSDAY) == ("2015-07-23", "publication")
+    assert resolve_event_date("اجتمع الوزيران", None) == (None, "none")
+    assert resolve_event_date("اجتمع الوزيران أمس", None) == (None, "none")
+
+
+def test_plain_sentences_take_the_fast_path():
+    sentence = "وقال المتحدث باسم الحكومة إن الوزير التقى نظيره الروسي في العاصمة لبحث العلاقات"
+    assert _candidates(sentence, _grammar()) == []
+
+
+# --- properties ---------------------------------------------------------------------------
+
+ALPHABET = (
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ" "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹0123456789"
+    "\u064b\u064e\u064f\u0650\u0651\u0652\u0640" " \n\t.,،:/-()%«»\"'"
+)
+WORDS = ["أمس", "اليوم", "غدا", "الأحد", "الماضي", "المقبل", "يوليو", "تموز", "رمضان", "شهر",
+         "عام", "العام", "في", "من", "الثاني", "عشر", "1436", "2009", "12", "هـ", "م", "/", "-"]
+texts = st.one_of(
+    st.text(alphabet=ALPHABET, max_size=80),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(alphabet=ALPHABET, max_size=4)), max_size=14).map(" ".join),
+    st.text(max_size=60),
+)
+anchors = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, anchors)
+def test_spans_index_the_input(text, anchor):
+    mentions = find_dates(text, anchor)
+    previous_end = 0
+    for m in mentions:
+        start, end = m.span
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end].strip() == text[start:end]
+        assert m.precision in ("day", "month", "year") and m.kind in ("absolute", "relative")
+        previous_end = end
+    resolve_event_date(text, anchor)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)))
+def test_fast_path_finds_what_the_full_scan_finds(text, anchor):
+    grammar = _grammar()
+    full = [_resolve(m, anchor, grammar) for m in grammar.pattern.finditer(text)]
+    assert find_dates(text, anchor) == [m for m in full if m is not None]
+
+
+def test_anchors_at_the_edge_of_the_calendars_do_not_crash():
+    # found by hypothesis: hijridate only covers 1343–1500 AH (about 1924–2077)
+    assert find_dates("رمضآن آلمآضئ", dt.date(1924, 1, 1)) == []
+    assert find_dates("غدا", dt.date(9999, 12, 31)) == []
+    assert only("أمس", dt.date(9999, 12, 31))[1] == "9999-12-30"
