@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from rasd import __version__
 from rasd.actors.recognize import Phrase, build_phrases, phrase_code, select
+from rasd.events.detector import Candidate, Detector
 from rasd.events.frames import assign
 from rasd.events.modality import modality
 from rasd.events.triggers import select_triggers
@@ -107,8 +108,13 @@ def _country_pairs(sentences: list[_Sentence | None], lexicon: Lexicon) -> list[
 class Pipeline:
     """Codes Arabic documents into PLOVER/CAMEO event records (SCHEMA.md)."""
 
-    def __init__(self, lexicon: Lexicon | None = None, *, infer_country: bool = False):
+    def __init__(self, lexicon: Lexicon | None = None, *, detector: Detector | None = None,
+                 infer_country: bool = False, on_candidate: Callable[[str, Candidate], None] | None = None):
+        """``detector`` filters mentions from reports (default: the packaged model);
+        ``on_candidate`` sees every scored trigger (used to train the detector)."""
         self.lexicon = lexicon or load_lexicon()
+        self.detector = detector if detector is not None else Detector.load()
+        self.on_candidate = on_candidate
         self.infer_country = infer_country
         self.analyzer = Analyzer()
         self.coder = f"rasd {__version__}"
@@ -208,9 +214,21 @@ class Pipeline:
             elif mod.future and etype == "RETREAT":
                 etype = "CONCEDE"  # PLOVER: a declared, not yet implemented, retreat is a concession
             code = self.lexicon.codebook.get(cameo)
+            loc = self._location(hit.head.first, phrases, n, orig)
+            score = None
+            if etype in self.detector.types or self.on_candidate is not None:
+                cand = Candidate(
+                    etype, tuple(tokens.texts), hit.match.first, hit.match.last, hit.match.pattern.form,
+                    hit.match.prefix, hit.match.suffix, mod.negated, mod.future, mod.hypothetical,
+                    _sector(frame.source), _sector(frame.target), bool(frame.source), bool(frame.target),
+                    loc is not None, date_source == "text", frame.rule, len(hits))
+                if self.on_candidate is not None:
+                    self.on_candidate(doc.id, cand)
+                keep, score = self.detector.keep(cand)
+                if not keep:
+                    continue
             tspan = n.span_to_orig(hit.match.start, hit.match.end)
             trigger = Trigger(orig[tspan[0]:tspan[1]], tspan)
-            loc = self._location(hit.match.first, phrases, n, orig)
             speaker = self._speaker(mod.say, phrases, n, orig) if mod.say is not None else None
             sources = [self._actor(p, n, orig) for p in frame.source]
             targets = [self._actor(p, n, orig) for p in frame.target]
@@ -219,7 +237,7 @@ class Pipeline:
             dyads: list[tuple[Actor | None, Actor | None]]
             if sources and targets:
                 dyads = [(a, b) for a in sources for b in targets if _distinct(a, b)]
-                if _symmetric(etype, cameo, mode):
+                if _symmetric(entry.type, entry.cameo, frame.target):
                     dyads += [(b, a) for a, b in dyads]
             elif len(sources) >= 2 and joint:
                 dyads = [(a, b) for a in sources for b in sources if _distinct(a, b)]
@@ -234,6 +252,8 @@ class Pipeline:
             for src, tgt in dyads:
                 conf = 0.4 + (0.25 if src is not None else 0) + (0.2 if tgt is not None else 0)
                 conf += 0.1 if entry.pos == "V" or entry.pos == "F" else 0.0
+                if score is not None:
+                    conf = (conf + score) / 2
                 out.append(Event(
                     doc_id=doc.id, sentence_index=si, sentence_span=sent_span, event_type=etype,
                     cameo=cameo, quad_class=code.quad_class, goldstein=code.goldstein,
@@ -330,10 +350,18 @@ class Pipeline:
                 p.fields["country"] = loc_country
 
 
-def _symmetric(etype: str, cameo: str, mode: str | None) -> bool:
+def _sector(phrases: list[Phrase]) -> str | None:
+    return str(phrases[0].fields.get("sector")) if phrases and phrases[0].fields.get("sector") else None
+
+
+def _symmetric(etype: str, cameo: str, target: list[Phrase]) -> bool:
     """Meetings, joint cooperation and signed agreements are coded in both directions
-    (SCHEMA.md); a visit stays visitor → host."""
-    return (etype in ("CONSULT", "COOPERATE") and mode != "visit") or (etype == "AGREE" and cameo == "057")
+    (SCHEMA.md); a visit to a place (زار طهران) stays visitor → host."""
+    if etype == "CONSULT":
+        return bool(target) and target[0].fields.get("kind") not in ("country", "capital", "place")
+    if etype == "COOPERATE":  # but buying arms from a state (ابتاع من روسيا) has a direction
+        return not (target and target[0].prep == "من")
+    return etype == "AGREE" and cameo == "057"
 
 
 def _distinct(a: Actor, b: Actor) -> bool:

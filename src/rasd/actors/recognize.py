@@ -44,6 +44,7 @@ class Phrase:
     prep: str = ""
     group: int = -1
     coord: bool = False          # joined to the previous phrase by و
+    shared_head: Match | None = None  # the head noun a coordinated adjective shares
     fields: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -117,6 +118,8 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             before in LOCATIVE_WORDS or (head.prefix.replace("و", "").replace("ف", "").startswith("ب"))
         ) and not p.has("demonym"):
             p.locative = True
+        elif p.kinds == {"metonym"} and before == "في":
+            p.locative = True  # في البيت الأبيض: where, not who
         if before in TARGET_PREPS:
             p.prep = before
         elif head.prefix.replace("و", "").replace("ف", "")[:1] in ("ب", "ل"):
@@ -128,6 +131,9 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             p.group = prev.group
             if not p.prep:
                 p.prep = prev.prep
+            if p.kinds <= {"nisba"} and prev.has("agent"):
+                # القوات المصرية والروسية: the second adjective shares the head noun
+                p.shared_head = prev.first_of("agent")
         else:
             group += 1
             p.group = group
@@ -157,7 +163,7 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
     person = p.first_of("person")
     org = p.first_of("org")
     meto = p.first_of("metonym")
-    agent = p.first_of("agent")
+    agent = p.first_of("agent") or p.shared_head
     state = next((m for m in p.mentions if m.kind in ("country", "nisba", "demonym")), None)
     capital = p.first_of("capital")
     place = p.first_of("place")

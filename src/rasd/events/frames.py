@@ -10,10 +10,11 @@ so that errors can be traced (``provenance.rule``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rasd.actors.recognize import Phrase
 from rasd.events.triggers import TriggerHit
-from rasd.text.tokenize import Token
+from rasd.text.tokenize import Tokens
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
 VICTIM_SECTORS = frozenset(("CVL", "REF", "JRN", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM"))
@@ -51,17 +52,20 @@ def _subject_ok(p: Phrase) -> bool:
     return not p.prep and not (p.mentions and p.kinds == {"nisba"})
 
 
-def assign(hit: TriggerHit, phrases: list[Phrase], tokens: list[Token], stems: list[str],
+def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
            topic: Phrase | None = None) -> Frame:
-    """Source and target phrases of a trigger; ``topic`` is the document's last event source."""
-    m = hit.match
+    """Source and target phrases of a trigger; ``topic`` is the document's last event source.
+
+    A noun governed by a light verb (عقد … محادثات) takes its arguments as the verb would."""
+    m = hit.head
     etype = hit.entry.type
     actors = [p for p in phrases if not p.locative]
     left = m.first
-    while left > 0 and not tokens[left].clause_break_before:
+    breaks, texts = tokens.breaks, tokens.texts
+    while left > 0 and not breaks[left]:
         left -= 1
     right = m.last + 1
-    while right < len(tokens) and not tokens[right].clause_break_before:
+    while right < len(texts) and not breaks[right]:
         right += 1
     after = [p for p in actors if m.last < p.first < min(right + 1, m.last + 1 + OBJECT_REACH) and not p.coord]
     before = [p for p in actors if left <= p.first and p.last < m.first and m.first - p.last <= PREPOSED_REACH
@@ -69,7 +73,7 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: list[Token], stems: l
     before_any = [p for p in actors if p.last < m.first and m.first - p.last <= PREPOSED_REACH and not p.coord]
     agent_marked = next((p for p in after if p.first > 0 and stems[p.first - 1] in AGENT_MARKERS), None)
     if agent_marked is None:
-        agent_marked = next((p for p in after if tokens[p.first].text.startswith(("برصاص", "بنيران"))), None)
+        agent_marked = next((p for p in after if texts[p.first].startswith(("برصاص", "بنيران"))), None)
 
     if m.pattern.form == "noun":
         prev = stems[m.first - 1] if m.first > 0 else ""
@@ -152,8 +156,9 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: list[Token], stems: l
     return Frame(_group(phrases, subj), _group(phrases, obj), rule)
 
 
-def _numeric_before(p: Phrase, tokens: list[Token], trigger_last: int) -> bool:
-    return any(tokens[i].text[:1].isdigit() or tokens[i].text in _NUMBER_WORDS for i in range(trigger_last + 1, p.first + 1))
+def _numeric_before(p: Phrase, tokens: Tokens, trigger_last: int) -> bool:
+    texts = tokens.texts
+    return any(texts[i][:1].isdigit() or texts[i] in _NUMBER_WORDS for i in range(trigger_last + 1, p.first + 1))
 
 
 _NUMBER_WORDS = frozenset((

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rasd.events.triggers import TriggerHit
 from rasd.lexicon.compile import Match
-from rasd.text.tokenize import Token
+from typing import Any
 
 NEG_REACH = 3
 FUT_REACH = 6
@@ -28,8 +28,8 @@ class Modality:
     say: Match | None
 
 
-def modality(hit: TriggerHit, cues: list[Match], tokens: list[Token], stems: list[str]) -> Modality:
-    m = hit.match
+def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Modality:
+    m = hit.head
     prefix = m.prefix
     negated = any(prefix.endswith(p) for p in ("لا", "لم", "لن"))
     future = "س" in prefix or prefix.endswith("لن")
@@ -37,7 +37,8 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: list[Token], stems: lis
     say: Match | None = None
     # clause start: the last punctuation before the trigger
     left = m.first
-    while left > 0 and not tokens[left].clause_break_before:
+    breaks = tokens.breaks
+    while left > 0 and not breaks[left]:
         left -= 1
     for c in cues:
         if c.last >= m.first:

@@ -12,29 +12,45 @@ from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
 from rasd.text.tokenize import Analyzer, Tokens
 
-REQUIRES_WINDOW = 6
+REQUIRES_WINDOW = 12   # tokens after the trigger, within its clause (VSO puts the subject between)
 
 
 @dataclass(frozen=True, slots=True)
 class TriggerHit:
+    """A trigger; ``anchor`` is the light verb that governs an event noun (أجرت … مناورات),
+    whose position and clitics give the arguments and modality of the noun's event."""
+
     match: Match
     entry: TriggerEntry
+    anchor: Match | None = None
+
+    @property
+    def head(self) -> Match:
+        return self.anchor if self.anchor is not None else self.match
 
 
 def select_triggers(matches: list[Match], tokens: Tokens, analyzer: Analyzer) -> list[TriggerHit]:
     """Non-overlapping triggers, longest first."""
     cands: list[tuple[int, int, Match, TriggerEntry]] = []
     n = len(tokens)
+    texts = tokens.texts
+    breaks = tokens.breaks
+    required_at: dict[int, int] = {}   # id(match) → token index of the word that satisfied `requires`
     for m in matches:
         if m.layer != "event":
             continue
         e: TriggerEntry = m.ref
         if e.requires:
-            hi = min(n, m.last + 1 + REQUIRES_WINDOW)
-            texts = tokens.texts
-            if not any(st.startswith(e.requires) for j in range(m.last + 1, hi)
-                       for st in analyzer.stems(texts[j])):
+            at = -1
+            for j in range(m.last + 1, min(n, m.last + 1 + REQUIRES_WINDOW)):
+                if breaks[j]:
+                    break
+                if any(st.startswith(e.requires) for st in analyzer.stems(texts[j])):
+                    at = j
+                    break
+            if at < 0:
                 continue
+            required_at[id(m)] = at
         specificity = 1 if e.requires else 0
         cands.append((-(m.last - m.first), -specificity, m, e))
     cands.sort(key=lambda c: (c[0], c[1], c[2].first, c[3].line))
@@ -47,4 +63,23 @@ def select_triggers(matches: list[Match], tokens: Tokens, analyzer: Analyzer) ->
         taken.update(span)
         out.append(TriggerHit(m, e))
     out.sort(key=lambda t: t.match.first)
-    return out
+    return _govern(out, required_at)
+
+
+def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[TriggerHit]:
+    """A verb whose required object is itself an event noun (أجرت مناورات، عقد محادثات، شن
+    هجوما) yields to the noun, which takes the verb as its anchor."""
+    if not required_at:
+        return hits
+    drop: set[int] = set()
+    anchors: dict[int, Match] = {}
+    for k, h in enumerate(hits):
+        at = required_at.get(id(h.match))
+        if at is None or h.match.pattern.form == "noun":
+            continue
+        for k2, h2 in enumerate(hits):
+            if k2 != k and h2.match.first <= at <= h2.match.last and h2.match.pattern.form == "noun":
+                drop.add(k)
+                anchors[k2] = h.match
+                break
+    return [TriggerHit(h.match, h.entry, anchors.get(k)) for k, h in enumerate(hits) if k not in drop]
