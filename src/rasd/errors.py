@@ -7,7 +7,8 @@ Hierarchy (everything Rasd raises on purpose derives from :class:`RasdError`)::
     │   ├── DecodeError     bytes that are neither UTF-8 nor Windows-1256, or a binary file
     │   └── FormatError     malformed JSON/CSV/feed, missing required field, oversized document
     ├── LexiconError        a dictionary file fails its schema (names file and line)
-    └── ConfigError         an option or argument that cannot be honoured
+    ├── ConfigError         an option or argument that cannot be honoured
+    └── StoreError          the event store is locked, unreachable or not a Rasd store
 
 The CLI maps each class to one line on stderr and an exit code; library callers can catch
 the base class.
@@ -68,3 +69,9 @@ class ConfigError(RasdError):
     """An option that cannot be honoured."""
 
     exit_code = 4
+
+
+class StoreError(RasdError):
+    """The event store cannot be opened or written: locked, unreachable, or not a Rasd store."""
+
+    exit_code = 5

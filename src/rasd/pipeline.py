@@ -181,8 +181,14 @@ class Pipeline:
 
     def _build_phrases(self, doc: Document, sa: "_Sentence") -> None:
         sa.phrases = build_phrases(sa.tokens, select(sa.matches, sa.stems), sa.stems)
-        for p in sa.phrases:
+        for k, p in enumerate(sa.phrases):
             p.fields = phrase_code(p, doc.date, self.lexicon.capitals)
+            if p.fields.get("country") is None and p.mentions and p.mentions[0].suffix in ("ه", "ها", "هم"):
+                # طائراته، قواتها: the forces of the state named just before
+                ante = next((q for q in reversed(sa.phrases[:k]) if q.fields.get("country") in self.lexicon.countries
+                             and not q.locative), None)
+                if ante is not None:
+                    p.fields["country"] = ante.fields["country"]
         if self.infer_country:
             self._fill_countries(sa.phrases)
 
@@ -237,7 +243,7 @@ class Pipeline:
             dyads: list[tuple[Actor | None, Actor | None]]
             if sources and targets:
                 dyads = [(a, b) for a in sources for b in targets if _distinct(a, b)]
-                if _symmetric(entry.type, entry.cameo, frame.target):
+                if _symmetric(entry.type, entry.cameo, frame.target) or _reciprocal(hit.match):
                     dyads += [(b, a) for a, b in dyads]
             elif len(sources) >= 2 and joint:
                 dyads = [(a, b) for a in sources for b in sources if _distinct(a, b)]
@@ -352,6 +358,14 @@ class Pipeline:
 
 def _sector(phrases: list[Phrase]) -> str | None:
     return str(phrases[0].fields.get("sector")) if phrases and phrases[0].fields.get("sector") else None
+
+
+RECIPROCAL_STEMS = ("اشتبك", "اشتباك", "مواجهات", "اقتتال", "تبادل")
+
+
+def _reciprocal(m: Any) -> bool:
+    """Clashes and exchanges of fire are coded in both directions."""
+    return m.pattern.words[0].startswith(RECIPROCAL_STEMS)
 
 
 def _symmetric(etype: str, cameo: str, target: list[Phrase]) -> bool:

@@ -144,8 +144,14 @@ def _composes(prev: Phrase, m: Match) -> bool:
     kinds = prev.kinds
     k = m.kind
     if k in ("nisba", "demonym"):
-        # جنود إسرائيليون، المسؤولين الأمريكيين: a plural adjective after a head noun
-        return bool(kinds & {"agent", "person", "org", "metonym"}) and not prev.has("nisba") and not prev.has("demonym")
+        # جنود إسرائيليون، المسؤولين الأمريكيين: a plural adjective after a head noun;
+        # مدينة القصرين التونسية: an adjective of a place
+        if prev.has("nisba") or prev.has("demonym"):
+            return False
+        return bool(kinds & {"agent", "person", "org", "metonym"}) or (k == "nisba" and kinds <= {"place", "capital"})
+    prep = m.prefix.replace("و", "").replace("ف", "")[:1]
+    if prep == "ب" or (prep == "ل" and k in ("country", "capital", "place")):
+        return False  # ببغداد، لفنزويلا start a new phrase; لحركة حماس is a genitive
     if k in ("country", "capital", "place"):
         # genitive: رئيس وزراء إسرائيل، شرطة دبي (but not two bare names in a row)
         return kinds <= {"agent", "nisba"} and "agent" in kinds and not (kinds & {"country", "capital", "place"})

@@ -87,10 +87,12 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 gen = cand
         if etype in PATIENT_NOUN_TYPES:
             if gen is not None and gen.kinds <= {"nisba"}:
-                # الغارات الإسرائيلية: the adjective names the attacker
+                # الغارات الإسرائيلية: the adjective names the attacker (its military)
                 source, target = gen, None
                 rest = [p for p in after if p is not gen and p.prep]
                 target = rest[0] if rest else None
+                if "military" in hit.entry.context and not source.fields.get("sector"):
+                    source.fields = {**source.fields, "sector": "MIL", "sectors": ("MIL",)}
                 return Frame(_group(phrases, source), _group(phrases, target), "noun-patient-adj")
             target = gen
             preposed = [p for p in before if _subject_ok(p)]
@@ -139,7 +141,12 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         return Frame(_group(phrases, src), _group(phrases, first_after), "verb-passive")
     subj: Phrase | None = None
     rule = "verb-vso"
-    if first_after is not None and _subject_ok(first_after) and first_after.first - m.last <= SUBJECT_REACH:
+    adjacent = [p for p in before if _subject_ok(p) and m.first - p.last <= 2]
+    if adjacent:
+        # أن تكون طائراته قد قصفت مدرسة / قال إن الجيش قصف: a subject right before the verb
+        subj = adjacent[-1]
+        rule = "verb-svo"
+    elif first_after is not None and _subject_ok(first_after) and first_after.first - m.last <= SUBJECT_REACH:
         subj = first_after
     else:
         cand = [p for p in before if _subject_ok(p)]

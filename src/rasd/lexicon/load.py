@@ -23,6 +23,7 @@ from typing import Any, Iterator
 from rasd.codebook import Codebook, load_codebook
 from rasd.errors import LexiconError
 from rasd.lexicon import schema
+from rasd.text.normalize import normalize_key
 from rasd.lexicon.compile import NOMINAL, VERBAL, VERBAL_PAST, Matcher, key_words, nisba_forms, verb_forms
 
 log = logging.getLogger(__name__)
@@ -141,6 +142,12 @@ def _tsv(data: Traversable, name: str) -> Iterator[tuple[dict[str, str], tuple[s
         yield {k: (v or "") for k, v in row.items() if k is not None}, (name, n)
 
 
+def _nominal_phrase(form: str) -> bool:
+    """A fixed multi-word trigger headed by a noun (غارة جوية، صفقة أسلحة) frames like a noun."""
+    words = key_words(form)
+    return len(words) > 1 and (words[0].endswith(("ه", "ات")) or normalize_key(form).startswith("ال"))
+
+
 def build_lexicon(data: Traversable, version: str) -> Lexicon:
     codebook = load_codebook()
     m = Matcher()
@@ -206,7 +213,8 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
                 m.add(f, "event", "trigger", entry, prefixes=NOMINAL, suffix_ok=True, tag="noun")
         else:
             for f in forms:
-                m.add(f, "event", "trigger", entry, prefixes=NOMINAL | VERBAL, suffix_ok=True, tag="fixed")
+                tag = "noun" if _nominal_phrase(f) else "fixed"
+                m.add(f, "event", "trigger", entry, prefixes=NOMINAL | VERBAL, suffix_ok=True, tag=tag)
         counts["triggers"] = counts.get("triggers", 0) + 1
 
     for row, where in _tsv(data, "cues.tsv"):

@@ -25,7 +25,10 @@ NOMINAL_PREFIXES: tuple[str, ...] = (
 VERBAL_PREFIXES: tuple[str, ...] = ("وس", "فس", "ول", "فل", "و", "ف", "س", "ل")
 # Negation particles written glued to the verb in informal or careless typing (ولايهدد).
 NEGATION_PREFIXES: tuple[str, ...] = ("ولا", "فلا", "لا", "ولم", "فلم", "لم", "ولن", "فلن", "لن")
-SUFFIXES: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
+# Third-person and "our" pronouns, plus the nominal endings that dictionary entries leave out:
+# accusative tanween written ا (مسؤولا، هجوما) and the dual (جنديان، جنديين). First and second
+# person (ي، ك، كم) are left out: rare in news, they mostly misread nisba adjectives (شعبي).
+SUFFIXES: tuple[str, ...] = ("هما", "هم", "هن", "ها", "نا", "ه", "ان", "ين", "ا")
 MIN_STEM = 2
 
 
