@@ -164,6 +164,12 @@ def _composes(prev: Phrase, m: Match) -> bool:
     return False
 
 
+def _gloss(note: str) -> str | None:
+    """A short English label from a dictionary note ("up:protesters (acc/gen)" → "protesters")."""
+    text = note.removeprefix("up:").split("(")[0].split(";")[0].strip()
+    return text or None
+
+
 def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]) -> dict[str, object]:
     """Country, sector(s), name and id of a phrase, with roles valid on ``date``."""
     person = p.first_of("person")
@@ -201,7 +207,7 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
         country, sector, name = meto.ref.country, meto.ref.sector, meto.ref.name
     elif agent is not None:
         sector = agent.ref.sector
-        name = agent.ref.note or None
+        name = _gloss(agent.ref.note)
     sectors: tuple[str, ...] = ()
     if org is not None and person is None and org.ref.sectors and sector == org.ref.sector:
         sectors = tuple(org.ref.sectors)

@@ -40,24 +40,108 @@ class Candidate:
     n_triggers: int            # triggers of any type in the sentence
 
 
+def _cue_sets(raw: dict[str, str]) -> dict[str, str]:
+    """word -> cue class, from space-separated normalized forms (ة→ه, ى→ي, أإآ→ا, ئؤ→ء)."""
+    out: dict[str, str] = {}
+    for cls, words in raw.items():
+        for w in words.split():
+            out.setdefault(w, cls)
+    return out
+
+
+# Cue words (normalized forms, without a leading و/ف: ``_bare`` strips it). A class fires when
+# one of its words is near the trigger (``@w``: six tokens either side) or anywhere (``@s``).
+CUES = _cue_sets({
+    "call": "دعا دعت دعوا يدعو تدعو يدعون دعوه دعوات الدعوه بدعوه لدعوه الدعوات طالبت يطالب تطالب "
+            "يطالبون طالبوا ناشد ناشدت حث حثت يحث تحث ينظم تنظيم لتنظيم التحضير يعتزم تعتزم ينوي تنوي "
+            "يخطط تخطط تهدد يهدد هدد هددت",
+    "generic": "حركه الحركه حركات موجه موجات ظاهره الظاهره ثقافه حق الحق حريه قانون ضاهره مسلسل "
+               "سلسله تاريخ ظاهرة نوع انواع اشكال شكل اسلوب اساليب مفهوم",
+    "neg": "لم لن لا ليس ليست نفي نفت ينفي تنفي نفوا عدم دون بدون غير ينكر انكر نافيا",
+    "future": "سوف المقبل المقبله القادم القادمه غدا المرتقب المرتقبه المزمع المزمعه",
+    "casualty": "قتلي جرحي شخصا اشخاص اخرين اخرون مصرع مصرعهم حتفهم حتفه اصيب اصابه بجروح جثث جثه "
+                "ضحايا الضحايا شهيدا شهداء الشهداء قتيلا قتيل جريحا اصيبوا مصابين الجرحي القتلي",
+    "crowd": "الاف الالاف مءات المءات عشرات العشرات حشود حشد الحشود المتظاهرون المتظاهرين متظاهرون "
+             "متظاهرين المحتجون المحتجين محتجون محتجين هتف هتفوا يهتفون هتافات شعارات لافتات رفعوا "
+             "رددوا الاف المشاركون المشاركين",
+    "time": "امس اليوم الليله البارحه صباح مساء ظهر الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه "
+            "السبت فجر صباحا مساء ليل ليلا الليل",
+    "past": "عام العام اعوام سنوات الماضي السابق منذ سابق ذكري قبل عقود عقد السنوات الماضيه",
+    "report": "قال اعلن اعلنت افاد افادت ذكر ذكرت اكد اكدت مصدر مصادر شهود الشرطه متحدث المتحدث "
+              "مراسل وكاله اضاف اضافت اوضح اوضحت",
+    "opinion": "يري تري يعتقد راي رءي الكاتب اعتبر اعتبرت ينبغي يجب يمكن ربما لعل كانما اذا لو ان "
+               "فان لكن اي او هل مثل",
+    "condemn": "ادان ادانت دان دانت تندد ندد نددت استنكر استنكرت شجب شجبت الادانه يدين تدين ادانه "
+               "استنكار تنديد",
+    "legal": "محكمه المحكمه محاكمه بتهم بتهمه متهم اتهام اتهم القضاء حكم سجن ادين ادينوا التحقيق "
+             "تحقيق المحكمه الاعدام",
+})
+_PREPS = frozenset("في خلال من علي الي عن ضد بعد قبل اثناء حول بسبب لدي اثر عقب".split())
+_NUM_WORDS = frozenset("الاف الالاف مءات المءات عشرات العشرات الف مءه اثنين اثنان ثلاثه اربعه خمسه سته "
+                       "سبعه ثمانيه تسعه عشره عشرين ثلاثين نحو حوالي".split())
+
+
+def _bare(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def _num(w: str) -> bool:
+    return w[:1].isdigit() or w in _NUM_WORDS
+
+
 def features(c: Candidate) -> list[str]:
-    """Sparse binary features of a candidate (names are stable: they key the weights)."""
+    """Sparse binary features of a candidate (names are stable: they key the weights).
+
+    Sets and slicing only: this runs for every PROTEST/ASSAULT trigger on the default path."""
     t = c.tokens
-    trig = " ".join(t[c.first:c.last + 1])
-    f = [f"type={c.event_type}", f"trig={trig}", f"form={c.form}", f"rule={c.rule.split(':')[0]}",
+    n = len(t)
+    first, last = c.first, c.last
+    trig = " ".join(t[first:last + 1])
+    word = t[first]
+    stem = word[len(c.prefix):len(word) - len(c.suffix)] if c.suffix else word[len(c.prefix):]
+    definite = c.prefix.endswith("ال") or c.prefix.endswith("لل")
+    prev = _bare(t[first - 1]) if first > 0 else "<s>"
+    after_prep = c.prefix[-1:] in ("ب", "ل", "ك") or c.prefix.endswith("ال") and c.prefix[:-2][-1:] in ("ب", "ل", "ك") \
+        or prev in _PREPS
+    rule = c.rule.split(":")[0]
+    f = {f"type={c.event_type}", f"trig={trig}", f"stem={stem}", f"form={c.form}", f"rule={rule}",
          f"pre={c.prefix}", f"suf={bool(c.suffix)}", f"neg={c.negated}", f"fut={c.future}", f"hyp={c.hypothetical}",
          f"src={c.source_sector}", f"tgt={c.target_sector}", f"hasrc={c.has_source}", f"hastgt={c.has_target}",
          f"loc={c.has_location}", f"date={c.has_date}", f"ntrig={min(c.n_triggers, 4)}",
-         f"pos={'start' if c.first < 3 else 'mid' if c.first < 15 else 'late'}"]
+         f"pos={'start' if first < 3 else 'mid' if first < 15 else 'late'}",
+         f"len={'s' if n < 15 else 'm' if n < 30 else 'l' if n < 50 else 'xl'}",
+         f"def={definite}", f"aprep={after_prep}", f"form*def={c.form}{definite}", f"form*rule={c.form}{rule}",
+         f"form*aprep={c.form}{after_prep}", f"s0={_bare(t[0])}",
+         f"actors={c.has_source}{c.has_target}", f"form*loc={c.form}{c.has_location}"}
     for k in (1, 2, 3):
-        i = c.first - k
-        f.append(f"l{k}={t[i] if i >= 0 else '<s>'}")
-        j = c.last + k
-        f.append(f"r{k}={t[j] if j < len(t) else '</s>'}")
-    lo, hi = max(0, c.first - 6), min(len(t), c.last + 7)
-    f.extend(f"win={w}" for w in set(t[lo:c.first]) | set(t[c.last + 1:hi]))
-    f.extend(f"bag={w}" for w in set(t))
-    return [f"{c.event_type}|{x}" for x in f] + f
+        i = first - k
+        f.add(f"l{k}={t[i] if i >= 0 else '<s>'}")
+        j = last + k
+        f.add(f"r{k}={t[j] if j < n else '</s>'}")
+    lo, hi = max(0, first - 6), min(n, last + 7)
+    left, right = t[lo:first], t[last + 1:hi]
+    if any(_num(w) for w in t[last + 1:last + 4]):
+        f.add("numr")
+    if any(_num(w) for w in t[max(0, first - 3):first]):
+        f.add("numl")
+    cues = CUES
+    for w in left:
+        f.add(f"win={w}")
+        cl = cues.get(_bare(w))
+        if cl:
+            f.add(f"cue:{cl}@l")
+    for w in right:
+        f.add(f"win={w}")
+        cl = cues.get(_bare(w))
+        if cl:
+            f.add(f"cue:{cl}@r")
+    for w in t:
+        f.add(f"bag={w}")
+        cl = cues.get(_bare(w))
+        if cl:
+            f.add(f"cue:{cl}@s")
+    out = sorted(f)
+    return [f"{c.event_type}|{x}" for x in out] + out
 
 
 @dataclass(frozen=True, slots=True)

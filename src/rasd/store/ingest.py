@@ -269,7 +269,7 @@ def ingest(
                     errors.append(error_row("code", d.meta.get("origin") if d.meta else None, None, d.id,
                                             res.error or "?"))
                     continue
-                origin = None
+                origin = (d.meta or {}).get("origin")
                 doc_rows.append(document_row(key, d, origin, len(res.sentences), len(res.records), lexicon,
                                              coder_name))
                 sent_rows += sentence_rows(key, d.text, res.sentences)

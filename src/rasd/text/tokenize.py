@@ -121,18 +121,32 @@ class Analyzer:
         return got
 
 
+_ALL_PREFIXES = frozenset(NOMINAL_PREFIXES + VERBAL_PREFIXES + NEGATION_PREFIXES)
+_PREFIX_LENGTHS = tuple(sorted({len(p) for p in _ALL_PREFIXES}))
+_SUFFIX_SET = frozenset(SUFFIXES)
+_SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}))
+
+
 def _analyses(word: str) -> tuple[Analysis, ...]:
+    n = len(word)
     stems: list[tuple[str, str]] = [("", word)]
-    for p in dict.fromkeys(NOMINAL_PREFIXES + VERBAL_PREFIXES + NEGATION_PREFIXES):
-        if word.startswith(p) and len(word) - len(p) >= MIN_STEM:
-            stems.append((p, word[len(p):]))
+    for k in _PREFIX_LENGTHS:
+        if n - k < MIN_STEM:
+            break
+        p = word[:k]
+        if p in _ALL_PREFIXES:
+            stems.append((p, word[k:]))
     out: list[Analysis] = []
     for p, s in stems:
         out.append(Analysis(p, s, ""))
-        for suf in SUFFIXES:
-            if s.endswith(suf) and len(s) - len(suf) >= MIN_STEM + 1:
-                base = s[: -len(suf)]
+        m = len(s)
+        for k in _SUFFIX_LENGTHS:
+            if m - k < MIN_STEM + 1:
+                break
+            suf = s[-k:]
+            if suf in _SUFFIX_SET:
+                base = s[:-k]
                 out.append(Analysis(p, base, suf))
-                if base.endswith("ت"):  # زيارته → زياره (ta marbuta before a suffix)
+                if base[-1] == "ت":  # زيارته → زياره (ta marbuta before a suffix)
                     out.append(Analysis(p, base[:-1] + "ه", suf))
     return tuple(out)
