@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
+import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ from rasd.events.triggers import select_triggers
 from rasd.geo import location_of
 from rasd.lexicon import Lexicon, load_lexicon
 from rasd.model import Actor, Document, Event, Location, Trigger
+from rasd.io.writers import encode_record
 from rasd.records import to_record
 from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import split_sentences
@@ -128,26 +130,34 @@ class Pipeline:
         lv = self.lexicon.short_version
         return [to_record(e, self.coder, lv) for e in self.events(doc)]
 
-    def pipe(self, docs: Iterable[Document], batch_size: int = 64, workers: int = 1
-             ) -> Iterator[tuple[Document, list[dict[str, Any]]]]:
-        """(document, records) for each document, in input order."""
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64, workers: int = 1, *, as_json: bool = False
+             ) -> Iterator[tuple[Document, list[Any]]]:
+        """(document, records) for each document, in input order.
+
+        With ``workers > 1`` batches are coded in worker processes that share this
+        pipeline's lexicon and detector. ``as_json`` yields each record already encoded as a
+        JSON Lines string (encoded in the workers, which is what makes two workers pay).
+        """
         if workers <= 1:
             for doc in docs:
-                yield doc, self.code_document(doc)
+                recs = self.code_document(doc)
+                yield doc, [encode_record(r) for r in recs] if as_json else recs
             return
-        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+                                 initargs=(self.lexicon, self.detector, self.infer_country)) as pool:
             pending: list[Any] = []
             batch: list[Document] = []
             for doc in docs:
                 batch.append(doc)
                 if len(batch) >= batch_size:
-                    pending.append((batch, pool.submit(_worker_code, batch)))
+                    pending.append((batch, pool.submit(_worker_code, batch, as_json)))
                     batch = []
                     while len(pending) > workers * 2:
                         b, fut = pending.pop(0)
                         yield from zip(b, fut.result())
             if batch:
-                pending.append((batch, pool.submit(_worker_code, batch)))
+                pending.append((batch, pool.submit(_worker_code, batch, as_json)))
             for b, fut in pending:
                 yield from zip(b, fut.result())
 
@@ -393,15 +403,19 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
+# One pipeline per worker process, set by the pool initializer (process-local by design).
 _WORKER: Pipeline | None = None
 
 
-def _worker_init() -> None:
+def _worker_init(lexicon: Lexicon, detector: Detector, infer_country: bool) -> None:
     global _WORKER
-    os.environ.setdefault("RASD_WORKER", "1")
-    _WORKER = Pipeline()
+    _WORKER = Pipeline(lexicon, detector=detector, infer_country=infer_country)
 
 
-def _worker_code(batch: list[Document]) -> list[list[dict[str, Any]]]:
+def _worker_code(batch: list[Document], as_json: bool) -> list[list[Any]]:
     assert _WORKER is not None
-    return [_WORKER.code_document(d) for d in batch]
+    out = []
+    for d in batch:
+        recs = _WORKER.code_document(d)
+        out.append([encode_record(r) for r in recs] if as_json else recs)
+    return out

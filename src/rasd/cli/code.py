@@ -64,10 +64,14 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr, args.progress or sys.stderr.isatty())
     out = sys.stdout if args.output == "-" else args.output
     with open_writer(out, args.format) as writer:
-        for _doc, records in nlp.pipe(docs, batch_size=args.batch_size, workers=args.workers):
+        as_json = args.format == "jsonl"
+        for _doc, records in nlp.pipe(docs, batch_size=args.batch_size, workers=args.workers, as_json=as_json):
             n_docs += 1
             for r in records:
-                writer.write(r)
+                if as_json:
+                    writer.write_encoded(r)
+                else:
+                    writer.write(r)
             n_events += len(records)
             progress.update(n_docs, n_events)
     progress.close(n_docs, n_events)

@@ -100,6 +100,11 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def encode_record(record: Mapping[str, Any]) -> str:
+    """One JSON Lines line (without the newline) for a record: the JSONL writer's encoding."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=False, allow_nan=False)
+
+
 class Writer:
     """Writes records to a text stream; use as a context manager or call :meth:`close`."""
 
@@ -123,11 +128,15 @@ class Writer:
         if not isinstance(record, Mapping):
             raise TypeError(f"a record must be a dict, got {type(record).__name__}")
         if self._csv is None:
-            line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=False,
-                              allow_nan=False)
-            self._stream.write(line + "\n")
+            self._stream.write(encode_record(record) + "\n")
         else:
             self._csv.writerow([_cell(v) for v in flatten_record(record)])
+
+    def write_encoded(self, line: str) -> None:
+        """Write a line already made by :func:`encode_record` (JSONL only)."""
+        if self._csv is not None:
+            raise ValueError("write_encoded is for JSON Lines output")
+        self._stream.write(line + "\n")
 
     def close(self) -> None:
         if self._closed:

@@ -152,7 +152,9 @@ class PostgresBackend(Backend):
 
     @staticmethod
     def _sql(sql: str) -> str:
-        return sql.replace("%", "%%").replace("?", "%s")
+        """``?`` placeholders → psycopg's ``%s`` (outside string literals), ``%`` escaped."""
+        parts = sql.replace("%", "%%").split("'")
+        return "'".join(p.replace("?", "%s") if i % 2 == 0 else p for i, p in enumerate(parts))
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         try:

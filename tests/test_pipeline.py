@@ -1,0 +1,84 @@
+"""The pipeline as a library: record contract, determinism, offsets, batch and workers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.model import Document, PLOVER_TYPES
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORD_FIELDS = {
+    "event_id", "doc_id", "sentence_index", "sentence_span", "event_type", "mode", "context", "cameo",
+    "quad_class", "goldstein", "source", "target", "trigger", "negated", "future", "hypothetical",
+    "attributed_to", "date", "date_source", "location", "confidence", "provenance",
+}
+ACTOR_FIELDS = {"text", "span", "name", "id", "country", "sector", "sectors", "code"}
+
+
+def demo_docs() -> list[Document]:
+    rows = [json.loads(line) for line in (ROOT / "demo" / "articles.jsonl").read_text("utf-8").splitlines() if line]
+    return [Document(r["id"], r["text"], r.get("date")) for r in rows]
+
+
+def test_record_contract(nlp):
+    recs = nlp.code("اعتقلت الشرطة المصرية عشرات المتظاهرين في القاهرة أمس", date="2011-01-26", doc_id="x")
+    assert recs, "a plain arrest report must code"
+    r = recs[0]
+    assert set(r) == RECORD_FIELDS
+    assert r["event_type"] == "COERCE" and r["cameo"].startswith("17")
+    assert r["source"]["code"] == "EGYCOP" and set(r["source"]) == ACTOR_FIELDS
+    assert r["target"]["sector"] == "CVL"
+    assert r["date"] == "2011-01-25" and r["date_source"] == "text"
+    assert r["location"]["name"] == "Cairo" and r["quad_class"] == 4
+    assert r["provenance"]["lexicon"] == nlp.lexicon.short_version
+
+
+def test_same_input_same_output_and_ids(nlp):
+    docs = demo_docs()[:10]
+    a = [json.dumps(r, ensure_ascii=False) for d in docs for r in nlp.code_document(d)]
+    b = [json.dumps(r, ensure_ascii=False) for d in docs for r in nlp.code_document(d)]
+    assert a == b and a
+    ids = [json.loads(x)["event_id"] for x in a]
+    assert len(ids) == len(set(ids)), "event ids collide"
+
+
+def test_two_workers_equal_one(nlp):
+    docs = demo_docs()
+    one = [(d.id, recs) for d, recs in nlp.pipe(docs, workers=1, as_json=True)]
+    two = [(d.id, recs) for d, recs in nlp.pipe(docs, batch_size=4, workers=2, as_json=True)]
+    assert one == two
+
+
+def test_every_span_indexes_the_demo_texts(nlp):
+    n_events = 0
+    types = set()
+    for doc, recs in nlp.pipe(demo_docs()):
+        for r in recs:
+            n_events += 1
+            types.add(r["event_type"])
+            for part in (r["source"], r["target"], r["trigger"], r["location"], r["attributed_to"]):
+                if part:
+                    assert doc.text[part["span"][0]:part["span"][1]] == part["text"], (doc.id, part)
+            s, e = r["sentence_span"]
+            assert s <= r["trigger"]["span"][0] < r["trigger"]["span"][1] <= e
+            assert r["event_type"] in PLOVER_TYPES
+    assert n_events > 40 and len(types) >= 8
+
+
+WORDS = ["قال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إن", "روسيا", "وفنزويلا", "ستجريان", "مناورات",
+         "مشتركة", "في", "البحر", "الكاريبي", "،", ".", "اعتقلت", "الشرطة", "المتظاهرين", "أمس", "ولايهدد",
+         "قُتِلَ", "ثلاثة", "مدنيين", "بغارة", "إسرائيلية", "ﻻ", "ـ", "\u200f", "لقائه", "البلدين", "\n"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_offsets_hold_on_any_text(nlp, words):
+    text = " ".join(words)
+    for r in nlp.code(text, date="2015-07-23"):
+        for part in (r["source"], r["target"], r["trigger"], r["location"], r["attributed_to"]):
+            if part:
+                assert text[part["span"][0]:part["span"][1]] == part["text"]
