@@ -24,6 +24,8 @@ DEMONSTRATIVES = frozenset(("هذه", "هذا", "تلك", "ذلك", "هذين", 
 # في وجه التهديدات، بسبب الاحتجاجات، حول الهجمات.
 BACKGROUND_HEADS = frozenset(("وجه", "بسبب", "حول", "ازاء", "حيال", "خلفيه", "مواجهه", "لمواجهه", "تجاه",
                               "موجه", "ظاهره", "ثقافه"))
+PROTESTER_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "REF", "HRI", "JRN", "MED", "REL", "PTY"))
+UNDERGO = ("تعرض", "يتعرض", "تتعرض", "لتعرض", "اثر تعرض")
 PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
 SUBJECT_REACH = 4
 LIGHT_VERB_REACH = 3   # قام الوزير بزيارة: subject, light verb, event noun      # tokens between a verb and its postposed subject
@@ -54,6 +56,37 @@ def _subject_ok(p: Phrase) -> bool:
 
 def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
            topic: Phrase | None = None) -> Frame:
+    """Source and target phrases of a trigger (see :func:`_assign`), with the protest conventions
+    of the gold standard: protesters named anywhere in the sentence are the source, and a
+    protest with no named target is aimed at the state where it takes place."""
+    noun = hit.match
+    if hit.anchor is not None and noun.first > 0 and stems[noun.first - 1] in DEMONSTRATIVES:
+        return Frame([], [], "noun-mention", mention=True)  # تشارك في هذه المناورات: told already
+    frame = _assign(hit, phrases, tokens, stems, topic)
+    if hit.entry.type != "PROTEST" or frame.mention:
+        return frame
+    source, target = frame.source, frame.target
+    if not source:
+        civ = next((p for p in phrases if not p.locative and p.fields.get("sector") in PROTESTER_SECTORS
+                    and p not in target), None)
+        source = _group(phrases, civ)
+    if not target:
+        m = hit.head
+        places = [p for p in phrases if p.locative and p.fields.get("country")]
+        if places:
+            loc = min(places, key=lambda p: abs(p.first - m.first) + (0 if p.first > m.first else 3))
+            state = Phrase(loc.first, loc.last, loc.start, loc.end, [])
+            state.group = -2
+            state.fields = {"country": loc.fields["country"], "sector": None, "sectors": (),
+                            "name": None, "id": None, "kind": "country"}
+            target = [state]
+    if source is frame.source and target is frame.target:
+        return frame
+    return Frame(source, target, frame.rule + "+protest-defaults")
+
+
+def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
+            topic: Phrase | None = None) -> Frame:
     """Source and target phrases of a trigger; ``topic`` is the document's last event source.
 
     A noun governed by a light verb (عقد … محادثات) takes its arguments as the verb would."""
@@ -75,7 +108,8 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     if agent_marked is None:
         agent_marked = next((p for p in after if texts[p.first].startswith(("برصاص", "بنيران"))), None)
 
-    if m.pattern.form == "noun":
+    nominal = m.pattern.form == "noun" or (m.pattern.form == "fixed" and ("ب" in m.prefix or m.prefix.endswith("ال")))
+    if nominal:  # a fixed form with ب or ال (بقتل، الاعتقال) is a verbal noun: verbs take neither
         prev = stems[m.first - 1] if m.first > 0 else ""
         if prev in DEMONSTRATIVES or prev in BACKGROUND_HEADS:
             return Frame([], [], "noun-mention", mention=True)
@@ -85,6 +119,9 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             cand = after[0]
             if not definite or (cand.mentions and cand.kinds <= {"nisba", "demonym"}):
                 gen = cand
+            if gen is not None and gen.kinds == {"agent"} and not gen.mentions[0].prefix.endswith("ال") \
+                    and texts[gen.last].endswith(("يه", "ي")):
+                gen = None  # مناورات بحرية: an indefinite nisba-shaped word is an adjective
         if etype in PATIENT_NOUN_TYPES:
             if gen is not None and gen.kinds <= {"nisba"}:
                 # الغارات الإسرائيلية: the adjective names the attacker (its military)
@@ -96,6 +133,10 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 return Frame(_group(phrases, source), _group(phrases, target), "noun-patient-adj")
             target = gen
             preposed = [p for p in before if _subject_ok(p)]
+            if prev.startswith(UNDERGO) or (m.first > 1 and stems[m.first - 2].startswith(UNDERGO)):
+                # القوات الأمريكية تعرضت لهجوم: the one who underwent the attack is its target
+                return Frame(_group(phrases, agent_marked), _group(phrases, preposed[-1] if preposed else gen),
+                             "noun-undergo")
             source = agent_marked or (preposed[-1] if preposed else None)
             if target is None:
                 rest = [p for p in after if p is not source]

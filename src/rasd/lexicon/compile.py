@@ -99,6 +99,8 @@ class Matcher:
                 if an.prefix not in pat.prefixes:
                     continue
                 if len(pat.words) == 1:
+                    if an.suffix == "ه" and an.stem[-1] == "ي" and pat.layer == "actor":
+                        continue  # بحرية is the feminine of بحري, not بحري + "his"
                     if not an.suffix or pat.suffix_ok:
                         singles.append((pat, an.prefix, an.suffix))
                 elif not an.suffix:
@@ -207,6 +209,6 @@ def verb_forms(past: str, present: str) -> list[tuple[str, str]]:
 def nisba_forms(base: str) -> list[tuple[str, str]]:
     """A nationality adjective and its regular inflections (روسي → روسية، روسيون …)."""
     b = normalize_key(base)
-    forms = [(b, "sg"), (b + "ه", "sg"), (b + "ان", "pl"), (b + "تان", "pl"), (b + "ين", "people"),
+    forms = [(b, "sg"), (b + "ه", "sg"), (b + "ا", "sg"), (b + "ان", "pl"), (b + "تان", "pl"), (b + "ين", "people"),
              (b + "ون", "people"), (b + "ات", "pl"), (b + "تين", "pl")]
     return forms

@@ -142,6 +142,9 @@ def _tsv(data: Traversable, name: str) -> Iterator[tuple[dict[str, str], tuple[s
         yield {k: (v or "") for k, v in row.items() if k is not None}, (name, n)
 
 
+DEFINITE = frozenset(p for p in NOMINAL if p.endswith(("ال", "لل")))
+
+
 def _nominal_phrase(form: str) -> bool:
     """A fixed multi-word trigger headed by a noun (غارة جوية، صفقة أسلحة) frames like a noun."""
     words = key_words(form)
@@ -191,7 +194,10 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
 
     for row, where in _tsv(data, "agents.tsv"):
         agent, ar = schema.parse_agent(row, where)
-        m.add(ar, "actor", "agent", agent, suffix_ok=True)
+        # an entry written with the article (البحرية "the navy") matches only definite forms,
+        # so the adjective بحرية "naval" is not taken for the navy
+        prefixes = DEFINITE if ar.startswith("ال") and " " not in ar else NOMINAL
+        m.add(ar, "actor", "agent", agent, suffix_ok=not ar.startswith("ال"), prefixes=prefixes)
         counts["agents"] = counts.get("agents", 0) + 1
 
     for obj, where in _jsonl(data, "places.jsonl"):

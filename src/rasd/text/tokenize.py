@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+")
-_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\"«»\-–—،؛]")
+# Punctuation that closes a clause. Quotation marks are not among them: Arabic news quotes
+# names (جنود «المارينز») as often as speech.
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\-–—،؛]")
 
 # Proclitic chains, longest first. ال is part of the chain; لل is ل + ال.
 NOMINAL_PREFIXES: tuple[str, ...] = (
