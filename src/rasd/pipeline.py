@@ -21,7 +21,7 @@ from rasd.actors.recognize import Phrase, build_phrases, phrase_code, select
 from rasd.events.detector import Candidate, Detector
 from rasd.events.frames import assign
 from rasd.events.modality import modality
-from rasd.events.triggers import select_triggers
+from rasd.events.triggers import Requirements, select_triggers
 from rasd.geo import location_of
 from rasd.lexicon import Lexicon, load_lexicon
 from rasd.model import Actor, Document, Event, Location, Trigger
@@ -115,10 +115,12 @@ class Pipeline:
         """``detector`` filters mentions from reports (default: the packaged model);
         ``on_candidate`` sees every scored trigger (used to train the detector)."""
         self.lexicon = lexicon or load_lexicon()
+        self.analyzer = Analyzer()
+        self.requirements = Requirements(
+            (p.ref for pats in self.lexicon.matcher.index.values() for p in pats if p.layer == "event"), self.analyzer)
         self.detector = detector if detector is not None else Detector.load()
         self.on_candidate = on_candidate
         self.infer_country = infer_country
-        self.analyzer = Analyzer()
         self.coder = f"rasd {__version__}"
 
     # ---------------------------------------------------------------- public API
@@ -205,7 +207,7 @@ class Pipeline:
     def _sentence(self, doc: Document, n: Normalized, si: int, sa: "_Sentence", anchor: dt.date | None,
                   topic: list[Phrase]) -> list[Event]:
         s, e, tokens, matches, stems, phrases = sa.start, sa.end, sa.tokens, sa.matches, sa.stems, sa.phrases
-        hits = select_triggers(matches, tokens, self.analyzer)
+        hits = select_triggers(matches, tokens, self.requirements)
         if not hits:
             return []
         cues = [m for m in matches if m.layer == "cue"]

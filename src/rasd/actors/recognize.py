@@ -50,7 +50,7 @@ class Phrase:
 
     @property
     def kinds(self) -> set[str]:
-        return {m.kind for m in self.mentions}
+        return {m.kind for m in self.mentions} if len(self.mentions) != 1 else {self.mentions[0].kind}
 
     def has(self, kind: str) -> bool:
         return any(m.kind == kind for m in self.mentions)
@@ -173,13 +173,18 @@ def _gloss(note: str) -> str | None:
 
 def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]) -> dict[str, object]:
     """Country, sector(s), name and id of a phrase, with roles valid on ``date``."""
-    person = p.first_of("person")
-    org = p.first_of("org")
-    meto = p.first_of("metonym")
-    agent = p.first_of("agent") or p.shared_head
-    state = next((m for m in p.mentions if m.kind in ("country", "nisba", "demonym")), None)
-    capital = p.first_of("capital")
-    place = p.first_of("place")
+    first: dict[str, Match] = {}
+    state = None
+    for m in p.mentions:
+        first.setdefault(m.kind, m)
+        if state is None and m.kind in ("country", "nisba", "demonym"):
+            state = m
+    person = first.get("person")
+    org = first.get("org")
+    meto = first.get("metonym")
+    agent = first.get("agent") or p.shared_head
+    capital = first.get("capital")
+    place = first.get("place")
     country: str | None = None
     sector: str | None = None
     name: str | None = None

@@ -6,6 +6,7 @@ with اتفاق…); among entries for the same words, the most specific satisfi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
@@ -29,12 +30,43 @@ class TriggerHit:
         return self.anchor if self.anchor is not None else self.match
 
 
-def select_triggers(matches: list[Match], tokens: Tokens, analyzer: Analyzer) -> list[TriggerHit]:
+class Requirements:
+    """Which `requires` words a token satisfies (a stem starting with one), memoized per word.
+
+    Built from the trigger entries; a word is looked up once, by probing its stems'
+    prefixes in a set, so a sentence costs a few set operations per trigger.
+    """
+
+    def __init__(self, entries: Iterable[TriggerEntry], analyzer: Analyzer):
+        self.words = frozenset(w for e in entries for w in e.requires)
+        self.lengths = tuple(sorted({len(w) for w in self.words}))
+        self.analyzer = analyzer
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def of(self, word: str) -> frozenset[str]:
+        got = self._cache.get(word)
+        if got is None:
+            found = set()
+            for st in self.analyzer.stems(word):
+                for k in self.lengths:
+                    if k > len(st):
+                        break
+                    if st[:k] in self.words:
+                        found.add(st[:k])
+            got = frozenset(found)
+            if len(self._cache) >= 500_000:
+                self._cache.clear()
+            self._cache[word] = got
+        return got
+
+
+def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirements) -> list[TriggerHit]:
     """Non-overlapping triggers, longest first."""
     cands: list[tuple[int, int, Match, TriggerEntry]] = []
     n = len(tokens)
     texts = tokens.texts
     breaks = tokens.breaks
+    of = requirements.of
     required_at: dict[int, int] = {}   # id(match) → token index of the word that satisfied `requires`
     for m in matches:
         if m.layer != "event":
@@ -42,10 +74,12 @@ def select_triggers(matches: list[Match], tokens: Tokens, analyzer: Analyzer) ->
         e: TriggerEntry = m.ref
         if e.requires:
             at = -1
+            req = e.requires
             for j in range(m.last + 1, min(n, m.last + 1 + REQUIRES_WINDOW)):
                 if breaks[j]:
                     break
-                if any(st.startswith(e.requires) for st in analyzer.stems(texts[j])):
+                sat = of(texts[j])
+                if sat and not sat.isdisjoint(req):
                     at = j
                     break
             if at < 0:
