@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rasd import __version__
@@ -267,6 +267,9 @@ class Pipeline:
                 dyads = [(None, b) for b in targets]
             else:
                 dyads = [(None, None)]
+            if loc is not None and loc.country and loc.country in self.lexicon.countries:
+                # the victims or the targeted body of an event in a known place belong to that state
+                dyads = [(a, _with_country(b, loc.country)) for a, b in dyads]
             for src, tgt in dyads:
                 conf = 0.4 + (0.25 if src is not None else 0) + (0.2 if tgt is not None else 0)
                 conf += 0.1 if entry.pos == "V" or entry.pos == "F" else 0.0
@@ -366,6 +369,12 @@ class Pipeline:
         for p in phrases:
             if not p.locative and p.fields.get("sector") and not p.fields.get("country"):
                 p.fields["country"] = loc_country
+
+
+def _with_country(a: Actor | None, country: str) -> Actor | None:
+    if a is None or a.country or not a.sector:
+        return a
+    return replace(a, country=country)
 
 
 def _sector(phrases: list[Phrase]) -> str | None:
