@@ -557,8 +557,18 @@ def find_dates(text: str, anchor: _dt.date | None) -> list[DateMention]:
             log.debug("date out of range: %r (anchor %s)", match.group("x"), anchor)
             continue
         if mention is not None:
-            mentions.append(mention)
+            mentions.append(_trimmed(mention, text))
     return mentions
+
+
+def _trimmed(m: DateMention, text: str) -> DateMention:
+    """The span without surrounding white space (regression: a trailing space after a slash)."""
+    start, end = m.span
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return m if (start, end) == m.span else DateMention((start, end), m.date, m.precision, m.kind)
 
 
 def resolve_event_date(sentence: str, anchor: _dt.date | None) -> tuple[str | None, str]:

@@ -65,8 +65,10 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     A name that is also a common word (مالي، صور) counts only after a place word
     (شمال مالي، مدينة صور) or as part of a longer name.
     """
+    trigger_tokens = {m.first for m in matches if m.layer == "event" and m.first == m.last}
     cands = [m for m in matches if m.layer == "actor" and not (
-        m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT))]
+        m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)) and not (
+        m.kind == "agent" and m.first == m.last and m.first in trigger_tokens)]  # حشد the verb, not the crowd
     if len(cands) > 1:
         cands.sort(key=_select_key)
     taken: set[int] = set()

@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
                                    "one transaction. Re-running adds nothing; a killed run resumes.")
     p.add_argument("inputs", nargs="+", metavar="SOURCE", help="files or directories ('-' for stdin)")
     add_db_arg(p)
-    p.add_argument("--batch-size", type=int, default=64, help="documents per committed batch (default 64)")
+    p.add_argument("--batch-size", type=int, default=256, help="documents per committed batch (default 256)")
     p.add_argument("--workers", type=int, default=1, help="coding processes (default 1)")
     p.add_argument("--date", help="publication date YYYY-MM-DD for documents that carry none")
     p.add_argument("--max-chars", type=int, default=10_000_000, help="longest document accepted")

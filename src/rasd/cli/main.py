@@ -14,13 +14,13 @@ COMMANDS = ("code", "summary", "evaluate", "lexicon")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from rasd.cli import code, evaluate, export, ingest, lexicon, query, recode, stats, summary
+    from rasd.cli import code, evaluate, export, ingest, lexicon, query, recode, serve, stats, summary
 
     parser = argparse.ArgumentParser(prog="rasd", description="Arabic news → PLOVER/CAMEO event data.")
     parser.add_argument("--version", action="version", version=f"rasd {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for mod in (code, summary, evaluate, lexicon, ingest, query, stats, export, recode):
+    for mod in (code, summary, evaluate, lexicon, ingest, query, stats, export, recode, serve):
         mod.register(sub)
     return parser
 

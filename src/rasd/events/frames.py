@@ -122,6 +122,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if gen is not None and gen.kinds == {"agent"} and not gen.mentions[0].prefix.endswith("ال") \
                     and texts[gen.last].endswith(("يه", "ي")):
                 gen = None  # مناورات بحرية: an indefinite nisba-shaped word is an adjective
+            if gen is not None and gen.first <= hit.required <= gen.last:
+                gen = None  # شراء طائرات: the word the trigger requires is its object, not its agent
         if etype in PATIENT_NOUN_TYPES:
             if gen is not None and gen.kinds <= {"nisba"}:
                 # الغارات الإسرائيلية: the adjective names the attacker (its military)
@@ -151,7 +153,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 source = None
             return Frame(_group(phrases, source), _group(phrases, gen), "noun-light-verb")
         source = gen
-        rest = [p for p in after if p is not gen]
+        obj_group = next((p.group for p in after if p.first <= hit.required <= p.last), None)
+        rest = [p for p in after if p is not gen and p.group != obj_group]
         if source is None:
             cand = [p for p in before if _subject_ok(p)]
             source = cand[-1] if cand else None

@@ -13,6 +13,12 @@ from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
 from rasd.text.tokenize import Analyzer, Tokens
 
+# Verbs that only carry an event noun (أجرت مناورات، عقد محادثات، شن هجوما، نظم اعتصاما): they
+# yield to the noun whatever their own type. A content verb (رفضت المفاوضات) yields only to a
+# noun of its own type.
+LIGHT_VERBS = ("اجر", "يجر", "تجر", "نجر", "جري", "جرت", "عقد", "يعقد", "تعقد", "شن", "يشن", "تشن", "نفذ", "ينفذ",
+               "تنفذ", "نظم", "ينظم", "تنظم", "شارك", "يشارك", "تشارك", "قام", "يقوم", "تقوم", "قامت", "بدا", "بدات",
+               "يبدا", "تبدا", "واصل", "يواصل", "تواصل")
 REQUIRES_WINDOW = 12   # tokens after the trigger, within its clause (VSO puts the subject between)
 
 
@@ -24,6 +30,7 @@ class TriggerHit:
     match: Match
     entry: TriggerEntry
     anchor: Match | None = None
+    required: int = -1         # token that satisfied the entry's `requires` (its object), or -1
 
     @property
     def head(self) -> Match:
@@ -95,7 +102,7 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         if any(i in taken for i in span):
             continue
         taken.update(span)
-        out.append(TriggerHit(m, e))
+        out.append(TriggerHit(m, e, None, required_at.get(id(m), -1)))
     out.sort(key=lambda t: t.match.first)
     return _govern(out, required_at)
 
@@ -111,9 +118,11 @@ def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[Trigger
         at = required_at.get(id(h.match))
         if at is None or h.match.pattern.form == "noun":
             continue
+        light = h.match.pattern.words[0].startswith(LIGHT_VERBS)
         for k2, h2 in enumerate(hits):
-            if k2 != k and h2.match.first <= at <= h2.match.last and h2.match.pattern.form == "noun":
+            if k2 != k and h2.match.first <= at <= h2.match.last and h2.match.pattern.form == "noun" \
+                    and (light or h2.entry.type == h.entry.type):
                 drop.add(k)
                 anchors[k2] = h.match
                 break
-    return [TriggerHit(h.match, h.entry, anchors.get(k)) for k, h in enumerate(hits) if k not in drop]
+    return [TriggerHit(h.match, h.entry, anchors.get(k), h.required) for k, h in enumerate(hits) if k not in drop]

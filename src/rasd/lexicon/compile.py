@@ -57,10 +57,17 @@ class Match(NamedTuple):
     ref: Any
 
 
-def key_words(form: str) -> tuple[str, ...]:
-    """Normalized, article-stripped words of a dictionary form."""
+def key_words(form: str, *, keep_first: bool = False) -> tuple[str, ...]:
+    """Normalized, article-stripped words of a dictionary form.
+
+    ``keep_first`` keeps an initial ال on the first word: trigger verbs such as التقى، التزم
+    begin with those letters (the matcher strips a real article from the text itself).
+    """
     words = normalize_key(form).replace("-", " ").split()
-    return tuple(strip_article(w) for w in words)
+    out = tuple(strip_article(w) for w in words)
+    if keep_first and words:
+        out = (words[0],) + out[1:]
+    return out
 
 
 class Matcher:
@@ -73,7 +80,7 @@ class Matcher:
 
     def add(self, form: str, layer: str, kind: str, ref: Any, *, prefixes: frozenset[str] = NOMINAL,
             suffix_ok: bool = False, tag: str = "", ambiguous: bool = False) -> None:
-        words = key_words(form)
+        words = key_words(form, keep_first=layer == "event")
         if not words or not words[0]:
             return
         if layer == "actor" and len(words) == 1 and words[0] in FUNCTION_WORDS:
@@ -99,8 +106,10 @@ class Matcher:
                 if an.prefix not in pat.prefixes:
                     continue
                 if len(pat.words) == 1:
-                    if an.suffix == "ه" and an.stem[-1] == "ي" and pat.layer == "actor":
-                        continue  # بحرية is the feminine of بحري, not بحري + "his"
+                    if an.suffix == "ه" and pat.layer == "actor" and not word.endswith("ته"):
+                        # ة and ه are one letter after normalization: بحرية، مدرسة are not بحري، مدرس
+                        # + "his"; only a restored ta marbuta (قواته، حكومته) is a safe possessive
+                        continue
                     if not an.suffix or pat.suffix_ok:
                         singles.append((pat, an.prefix, an.suffix))
                 elif not an.suffix:

@@ -53,14 +53,21 @@ class Backend:
         """Column names and rows of a SELECT."""
         raise NotImplementedError
 
-    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """Insert rows, silently keeping rows whose primary key is already stored."""
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *,
+               new_keys: bool = False) -> None:
+        """Insert rows, silently keeping rows whose primary key is already stored. ``new_keys``
+        promises that no row is stored yet (checked under the writer's lock), which lets an
+        engine with a single writer skip the conflict check."""
         raise NotImplementedError
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         raise NotImplementedError
         yield  # pragma: no cover
+
+    def clone(self) -> "Backend":
+        """A second connection to the same store, for a writer thread."""
+        raise NotImplementedError
 
     def close(self) -> None:
         raise NotImplementedError
@@ -106,7 +113,8 @@ class DuckDBBackend(Backend):
         res = self.con.execute(sql, list(params))
         return res.to_arrow_table() if hasattr(res, "to_arrow_table") else res.fetch_arrow_table()
 
-    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *,
+               new_keys: bool = False) -> None:
         if not rows:
             return
         import pyarrow as pa
@@ -117,7 +125,9 @@ class DuckDBBackend(Backend):
         self.con.register(name, data)
         try:
             cols = ", ".join(columns)
-            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name} ON CONFLICT DO NOTHING")
+            # One writer holds the file lock, so keys checked before the batch are still new.
+            tail = "" if new_keys else " ON CONFLICT DO NOTHING"
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}{tail}")
         finally:
             self.con.unregister(name)
 
@@ -130,6 +140,12 @@ class DuckDBBackend(Backend):
             self.con.rollback()
             raise
         self.con.commit()
+
+    def clone(self) -> "DuckDBBackend":
+        other = object.__new__(DuckDBBackend)
+        other._duckdb, other.url, other._n = self._duckdb, self.url, 0
+        other.con = self.con.cursor()
+        return other
 
     def close(self) -> None:
         self.con.close()
@@ -170,7 +186,9 @@ class PostgresBackend(Backend):
         cols = [d.name for d in cur.description or ()]
         return cols, cur.fetchall()
 
-    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *,
+               new_keys: bool = False) -> None:
+        # Concurrent writers are possible here: always let the primary key settle conflicts.
         if not rows:
             return
         marks = ", ".join(["%s"] * len(columns))
@@ -182,6 +200,9 @@ class PostgresBackend(Backend):
     def transaction(self) -> Iterator[None]:
         with self.con.transaction():
             yield
+
+    def clone(self) -> "PostgresBackend":
+        return PostgresBackend(self.url)
 
     def close(self) -> None:
         self.con.close()

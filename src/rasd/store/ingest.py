@@ -9,12 +9,13 @@ groups are recomputed at the end of each run from the whole store.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,7 @@ from rasd.store.dedup import DEFAULT_WINDOW, recompute_groups
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BATCH = 64
+DEFAULT_BATCH = 256
 
 
 @dataclass
@@ -149,10 +150,10 @@ def write_batch(db: Backend, docs: list[tuple[Any, ...]], sents: list[tuple[Any,
     seen: set[str] = set()
     errors = [e for e in errors if not (e[0] in seen or seen.add(e[0]))]  # type: ignore[func-returns-value]
     with db.transaction():
-        db.insert("documents", schema.DOCUMENT_COLUMNS, docs)
-        db.insert("sentences", schema.SENTENCE_COLUMNS, sents)
+        db.insert("documents", schema.DOCUMENT_COLUMNS, docs, new_keys=True)
+        db.insert("sentences", schema.SENTENCE_COLUMNS, sents, new_keys=True)
         db.insert("actors", schema.ACTOR_COLUMNS, actors)
-        db.insert("events", schema.EVENT_COLUMNS, events)
+        db.insert("events", schema.EVENT_COLUMNS, events, new_keys=True)
         db.insert("errors", schema.ERROR_COLUMNS, errors)
 
 
@@ -247,14 +248,23 @@ def ingest(
 
     docs = iter_documents(list(inputs), date=date, max_chars=max_chars or DEFAULT_MAX_CHARS, on_error=reader_error)
     coder = _Coder(nlp, workers)
+    # Batch i is written by a second connection in a thread while batch i+1 is coded (the
+    # engines release the GIL); at most one batch is in flight, so a crash loses at most two.
+    writer_db = db.clone()
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rasd-store")
+    in_flight: Future[None] | None = None
+    queued: set[str] = set()   # keys of this run, committed or in flight
     try:
         for batch in _chunks(docs, batch_size):
             summary.read += len(batch)
             keyed: dict[str, Document] = {}
             for d in batch:
-                keyed.setdefault(doc_key(d.text), d)
+                k = doc_key(d.text)
+                if k not in queued:
+                    keyed.setdefault(k, d)
             have = stored_keys(db, list(keyed))
             todo = [(k, d) for k, d in keyed.items() if k not in have]
+            queued.update(keyed)
             summary.duplicates += len(batch) - len(todo)
             results = coder.code([d for _, d in todo])
             doc_rows, sent_rows, event_rows, all_records = [], [], [], []
@@ -266,8 +276,7 @@ def ingest(
                     summary.errors.append(msg)
                     if on_error:
                         on_error(msg)
-                    errors.append(error_row("code", d.meta.get("origin") if d.meta else None, None, d.id,
-                                            res.error or "?"))
+                    errors.append(error_row("code", (d.meta or {}).get("origin"), None, d.id, res.error or "?"))
                     continue
                 origin = (d.meta or {}).get("origin")
                 doc_rows.append(document_row(key, d, origin, len(res.sentences), len(res.records), lexicon,
@@ -277,12 +286,23 @@ def ingest(
                 all_records += res.records
                 summary.coded += 1
                 summary.events += len(res.records)
-            write_batch(db, doc_rows, sent_rows, actor_rows(all_records), event_rows, errors)
+            if in_flight is not None:
+                in_flight.result()
+            in_flight = writer.submit(write_batch, writer_db, doc_rows, sent_rows, actor_rows(all_records),
+                                      event_rows, errors)
             if on_progress:
                 on_progress(summary)
+        if in_flight is not None:
+            in_flight.result()
+            in_flight = None
         if pending_errors:
             write_batch(db, [], [], [], [], pending_errors)
     finally:
+        if in_flight is not None:
+            with contextlib.suppress(Exception):
+                in_flight.result()
+        writer.shutdown()
+        writer_db.close()
         coder.close()
     recompute_groups(db, dedup_window)
     return summary
