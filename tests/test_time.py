@@ -183,7 +183,14 @@ def test_spans_index_the_input(text, anchor):
 def test_fast_path_finds_what_the_full_scan_finds(text, anchor):
     grammar = _grammar()
     full = [_resolve(m, anchor, grammar) for m in grammar.pattern.finditer(text)]
-    assert find_dates(text, anchor) == [m for m in full if m is not None]
+    assert find_dates(text, anchor) == [_trimmed(m, text) for m in full if m is not None]
+
+
+def test_span_never_ends_in_white_space():
+    # regression, found by hypothesis: a slash-separated pair ended its span with the space after it
+    text = "ئولئه/ئولئه "
+    for m in find_dates(text, dt.date(2000, 1, 1)):
+        assert text[m.span[0]:m.span[1]] == text[m.span[0]:m.span[1]].strip()
 
 
 def test_anchors_at_the_edge_of_the_calendars_do_not_crash():

@@ -184,7 +184,7 @@ class Pipeline:
         return out
 
     def _analyse(self, n: Normalized, s: int, e: int) -> "_Sentence | None":
-        tokens = tokenize(n.norm, s, e)
+        tokens = tokenize(n.norm, s, e, n)
         if not tokens:
             return None
         matches = self.lexicon.matcher.match(tokens, self.analyzer)

@@ -29,6 +29,7 @@ LOCATIVE_WORDS = frozenset((
 ))
 PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
 TARGET_PREPS = frozenset(("مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "تجاه", "حيال", "نحو", "لصالح",
+                          "بشان", "حول", "ازاء", "بخصوص",
                           "بحق", "امام", "عند"))
 
 
@@ -66,8 +67,11 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     (شمال مالي، مدينة صور) or as part of a longer name.
     """
     trigger_tokens = {m.first for m in matches if m.layer == "event" and m.first == m.last}
+    # a nationality adjective that is also a common word (قطري "regional") counts after a head
+    heads = {m.last for m in matches if m.layer == "actor" and not m.pattern.ambiguous}
     cands = [m for m in matches if m.layer == "actor" and not (
-        m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)) and not (
+        m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
+        and not (m.kind == "nisba" and m.first - 1 in heads)) and not (
         m.kind == "agent" and m.first == m.last and m.first in trigger_tokens)]  # حشد the verb, not the crowd
     if len(cands) > 1:
         cands.sort(key=_select_key)
@@ -140,7 +144,29 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
         else:
             group += 1
             p.group = group
-    return phrases
+    return _merge_partitives(phrases, stems)
+
+
+def _merge_partitives(phrases: list[Phrase], stems: Any) -> list[Phrase]:
+    """وحدات من الجيش الأردني، عدد من المتظاهرين: "some of Y" is coded as Y."""
+    out: list[Phrase] = []
+    k = 0
+    while k < len(phrases):
+        p = phrases[k]
+        q = phrases[k + 1] if k + 1 < len(phrases) else None
+        if (q is not None and p.kinds == {"agent"} and not p.locative and q.first == p.last + 2
+                and stems[p.last + 1] == "من" and q.kinds & {"agent", "org", "person"} and not q.locative):
+            merged = Phrase(p.first, q.last, p.start, q.end, q.mentions + p.mentions, p.locative, p.prep, p.group,
+                            p.coord)
+            out.append(merged)
+            for r in phrases[k + 2:]:
+                if r.group == q.group:
+                    r.group = p.group
+            k += 2
+            continue
+        out.append(p)
+        k += 1
+    return out
 
 
 def _composes(prev: Phrase, m: Match) -> bool:
@@ -209,6 +235,9 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
         if o.country == "IGO" and state is not None and state.kind == "nisba":
             sector = "GOV"  # مجلس الأمن الروسي: a national body, not the UN one
             name = f"{o.name} ({country})"
+        elif o.country == "NGO" and state is not None and state.kind == "nisba":
+            sector = "NGO"  # الهلال الأحمر القطري: the national society
+            name, ident = f"{o.name} ({country})", o.id
         else:
             country, sector, name, ident = o.country, o.sector, o.name, o.id
     elif meto is not None:

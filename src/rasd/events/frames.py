@@ -26,6 +26,8 @@ BACKGROUND_HEADS = frozenset(("وجه", "بسبب", "حول", "ازاء", "حي�
                               "موجه", "ظاهره", "ثقافه"))
 PROTESTER_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "REF", "HRI", "JRN", "MED", "REL", "PTY"))
 UNDERGO = ("تعرض", "يتعرض", "تتعرض", "لتعرض", "اثر تعرض")
+TOPIC_PREPS = frozenset(("بشان", "حول", "حيال", "ازاء", "بخصوص", "خصوص"))
+RECIPROCAL_TYPES = frozenset(("CONSULT", "COOPERATE", "AGREE"))
 PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
 SUBJECT_REACH = 4
 LIGHT_VERB_REACH = 3   # قام الوزير بزيارة: subject, light verb, event noun      # tokens between a verb and its postposed subject
@@ -202,9 +204,18 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if cand:
                 subj = cand[-1]
                 rule = "verb-svo-far"
-    rest = [p for p in after if p is not subj and (subj is None or p.group != subj.group)]
+    rest = [p for p in after if p is not subj and (subj is None or p.group != subj.group)
+            and p.prep not in TOPIC_PREPS and not _own(p)]
     obj = rest[0] if rest else None
+    if subj is not None and hit.entry.type in RECIPROCAL_TYPES and len(_group(phrases, subj)) >= 2 \
+            and (obj is None or not obj.prep or obj.first - m.last > 3):
+        obj = None  # بغداد ودمشق تتبادلان المعلومات: a joint action among the subjects
     return Frame(_group(phrases, subj), _group(phrases, obj), rule)
+
+
+def _own(p: Phrase) -> bool:
+    """سفيرها، قواته: the subject's own envoy or forces, not a target (استدعت سفيرها من طهران)."""
+    return bool(p.mentions) and p.mentions[0].kind == "agent" and p.mentions[0].suffix in PRONOUNS
 
 
 def _numeric_before(p: Phrase, tokens: Tokens, trigger_last: int) -> bool:

@@ -92,24 +92,23 @@ class Matcher:
             bucket.append(pat)
             self.size += 1
 
-    def candidates(self, word: str, analyzer: Analyzer) -> tuple[list[tuple[Pattern, str, str]],
-                                                                  dict[str, list[tuple[Pattern, str]]]]:
+    def candidates(self, word: str, analyzer: Analyzer, taa: bool = False
+                   ) -> tuple[list[tuple[Pattern, str, str]], dict[str, list[tuple[Pattern, str]]]]:
         """Patterns a reading of ``word`` can start: one-word ones as (pattern, prefix, suffix),
-        longer ones as {second word: [(pattern, prefix)]}."""
-        got = self._cache.get(word)
+        longer ones as {second word: [(pattern, prefix)]}. ``taa``: the final ه is a ة."""
+        key = word + "\x01" if taa else word
+        got = self._cache.get(key)
         if got is not None:
             return got
         singles: list[tuple[Pattern, str, str]] = []
         multis: dict[str, list[tuple[Pattern, str]]] = {}
         for an in analyzer.analyses(word):
+            if taa and an.suffix == "ه":
+                continue  # استجابة، مدرسة: a ta marbuta, not استجاب، مدرس + "him"
             for pat in self.index.get(an.stem, ()):
                 if an.prefix not in pat.prefixes:
                     continue
                 if len(pat.words) == 1:
-                    if an.suffix == "ه" and pat.layer == "actor" and not word.endswith("ته"):
-                        # ة and ه are one letter after normalization: بحرية، مدرسة are not بحري، مدرس
-                        # + "his"; only a restored ta marbuta (قواته، حكومته) is a safe possessive
-                        continue
                     if not an.suffix or pat.suffix_ok:
                         singles.append((pat, an.prefix, an.suffix))
                 elif not an.suffix:
@@ -117,7 +116,7 @@ class Matcher:
         got = (singles, multis)
         if len(self._cache) >= 1_000_000:
             self._cache.clear()
-        self._cache[word] = got
+        self._cache[key] = got
         return got
 
     def match(self, tokens: Tokens, analyzer: Analyzer) -> list[Match]:
@@ -127,10 +126,11 @@ class Matcher:
         breaks = tokens.breaks
         n = len(texts)
         cache = self._cache
+        taa = tokens.taa
         for i, text in enumerate(texts):
-            got = cache.get(text)
+            got = cache.get(text) if i not in taa else None
             if got is None:
-                got = self.candidates(text, analyzer)
+                got = self.candidates(text, analyzer, i in taa)
             singles, multis = got
             if not singles and not multis:
                 continue

@@ -146,9 +146,12 @@ DEFINITE = frozenset(p for p in NOMINAL if p.endswith(("ال", "لل")))
 
 
 def _nominal_phrase(form: str) -> bool:
-    """A fixed multi-word trigger headed by a noun (غارة جوية، صفقة أسلحة) frames like a noun."""
-    words = key_words(form)
-    return len(words) > 1 and (words[0].endswith(("ه", "ات")) or normalize_key(form).startswith("ال"))
+    """A fixed trigger headed by a noun (غارة جوية، استجابة، صفقة أسلحة) frames like a noun.
+
+    Read on the form as written: a first word in ة or ات, or with the article, is a noun
+    (no verb ends in ة; after normalization ة and the pronoun ه look alike)."""
+    first = form.split()[0]
+    return first.endswith(("ة", "ات")) or (first.startswith("ال") and len(form.split()) > 1)
 
 
 def build_lexicon(data: Traversable, version: str) -> Lexicon:

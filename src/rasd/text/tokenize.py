@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 _WORD = re.compile(r"[^\W_]+")
 # Punctuation that closes a clause. Quotation marks are not among them: Arabic news quotes
@@ -53,12 +53,14 @@ class Analysis:
 class Tokens:
     """The words of one sentence as parallel lists (cheap to build); ``tokens[i]`` is a Token view."""
 
-    __slots__ = ("texts", "starts", "breaks")
+    __slots__ = ("texts", "starts", "breaks", "taa")
 
-    def __init__(self, texts: list[str], starts: list[int], breaks: list[bool]):
+    def __init__(self, texts: list[str], starts: list[int], breaks: list[bool], taa: frozenset[int] = frozenset()):
         self.texts = texts
         self.starts = starts
         self.breaks = breaks
+        # tokens whose final ه was a ta marbuta (ة) in the input: no pronoun reading for them
+        self.taa = taa
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -72,8 +74,12 @@ class Tokens:
         return (self[i] for i in range(len(self.texts)))
 
 
-def tokenize(norm: str, start: int = 0, end: int | None = None) -> Tokens:
-    """Word tokens of ``norm[start:end]``; punctuation between words marks clause breaks."""
+def tokenize(norm: str, start: int = 0, end: int | None = None, original: Any = None) -> Tokens:
+    """Word tokens of ``norm[start:end]``; punctuation between words marks clause breaks.
+
+    ``original`` (a :class:`~rasd.text.normalize.Normalized`) lets the tokenizer tell a final
+    ta marbuta (ة) from the pronoun ه, which normalization merges.
+    """
     end = len(norm) if end is None else end
     spans = [m.span() for m in _WORD.finditer(norm, start, end)]
     texts = [norm[a:b] for a, b in spans]
@@ -84,7 +90,12 @@ def tokenize(norm: str, start: int = 0, end: int | None = None) -> Tokens:
             i = bisect_left(starts, m.start())
             if i < len(breaks):
                 breaks[i] = True
-    return Tokens(texts, starts, breaks)
+    taa: frozenset[int] = frozenset()
+    if original is not None:
+        src, to_orig = original.original, original.to_orig
+        taa = frozenset(i for i, (t, (_, b)) in enumerate(zip(texts, spans))
+                        if t[-1] == "ه" and src[to_orig(b - 1)] == "ة")
+    return Tokens(texts, starts, breaks, taa)
 
 
 def strip_article(word: str) -> str:
@@ -126,6 +137,7 @@ class Analyzer:
 _ALL_PREFIXES = frozenset(NOMINAL_PREFIXES + VERBAL_PREFIXES + NEGATION_PREFIXES)
 _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _ALL_PREFIXES}))
 _SUFFIX_SET = frozenset(SUFFIXES)
+_NOMINAL_ENDINGS = frozenset(("ا", "ان", "ين"))
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}))
 
 
@@ -148,6 +160,8 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
             suf = s[-k:]
             if suf in _SUFFIX_SET:
                 base = s[:-k]
+                if base[-1] == "ه" and suf in _NOMINAL_ENDINGS:
+                    continue  # سفيرها is سفير + ها: a noun in ة takes no alif of tanween
                 out.append(Analysis(p, base, suf))
                 if base[-1] == "ت":  # زيارته → زياره (ta marbuta before a suffix)
                     out.append(Analysis(p, base[:-1] + "ه", suf))
