@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.time import DateMention, _candidates, _grammar, _resolve, find_dates, resolve_event_date
+from rasd.time import DateMention, _candidates, _grammar, _resolve, _trimmed, find_dates, resolve_event_date
 
 THURSDAY = dt.date(2015, 7, 23)  # a Thursday
 
