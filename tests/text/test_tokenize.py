@@ -52,3 +52,23 @@ def test_tokens_lie_inside_sentences(text):
         for t in tokenize(n.norm, s, e):
             assert s <= t.start < t.end <= e
             assert n.norm[t.start:t.end] == t.text
+
+
+@given(st.text(st.sampled_from("ابتةه َـ\u200f ﻻ"), max_size=60))
+def test_ta_marbuta_flags_follow_the_input(text):
+    from rasd.text.normalize import normalize
+
+    n = normalize(text)
+    toks = tokenize(n.norm, 0, len(n.norm), n)
+    for i, (t, s) in enumerate(zip(toks.texts, toks.starts)):
+        s0, e0 = n.span_to_orig(s, s + len(t))
+        ends_in_ta = text[s0:e0].rstrip("\u064e\u0640\u200f").endswith("ة")
+        assert (i in toks.taa) == ends_in_ta, (text, t)
+
+
+def test_ta_marbuta_is_not_a_pronoun():
+    from rasd.text.normalize import normalize
+
+    n = normalize("استجابة لمطالبه")
+    toks = tokenize(n.norm, 0, len(n.norm), n)
+    assert toks.taa == {0}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -59,6 +59,7 @@ class Normalized:
     norm: str
     offsets: tuple[int, ...] | None
     dropped: tuple[int, ...] | None = None
+    ta_marbuta: tuple[int, ...] = ()  # positions in ``norm`` whose ه was a ة in the input
 
     def to_orig(self, i: int) -> int:
         if self.offsets is not None:
@@ -84,10 +85,12 @@ class Normalized:
 def normalize(text: str, charmap: CharMap | None = None) -> Normalized:
     cm = charmap or default_charmap()
     if not cm.special.search(text):
-        return Normalized(text, text.translate(cm.table), None)
+        return Normalized(text, text.translate(cm.table), None, None, _ta_positions(text))
     if not cm.expanding.search(text):
-        dropped = tuple(m.start() - j for j, m in enumerate(cm.deleting.finditer(text)))
-        return Normalized(text, text.translate(cm.table), None, dropped)
+        deleted = [m.start() for m in cm.deleting.finditer(text)]
+        dropped = tuple(p - j for j, p in enumerate(deleted))
+        ta = tuple(p - bisect_left(deleted, p) for p in _ta_positions(text))
+        return Normalized(text, text.translate(cm.table), None, dropped, ta)
     out: list[str] = []
     offs: list[int] = []
     table = cm.table
@@ -102,7 +105,18 @@ def normalize(text: str, charmap: CharMap | None = None) -> Normalized:
             out.append(p)
             offs.append(i)
     offs.append(len(text))
-    return Normalized(text, "".join(out), tuple(offs))
+    norm = "".join(out)
+    ta = tuple(i for i, o in enumerate(offs[:-1]) if norm[i] == "ه" and text[o] == "ة")
+    return Normalized(text, norm, tuple(offs), None, ta)
+
+
+def _ta_positions(text: str) -> tuple[int, ...]:
+    out = []
+    i = text.find("ة")
+    while i >= 0:
+        out.append(i)
+        i = text.find("ة", i + 1)
+    return tuple(out)
 
 
 def normalize_key(text: str) -> str:

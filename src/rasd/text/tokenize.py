@@ -10,7 +10,7 @@ The lexicon decides which reading is valid (a verb takes و ف س ل, a noun و 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -91,10 +91,15 @@ def tokenize(norm: str, start: int = 0, end: int | None = None, original: Any = 
             if i < len(breaks):
                 breaks[i] = True
     taa: frozenset[int] = frozenset()
-    if original is not None:
-        src, to_orig = original.original, original.to_orig
-        taa = frozenset(i for i, (t, (_, b)) in enumerate(zip(texts, spans))
-                        if t[-1] == "ه" and src[to_orig(b - 1)] == "ة")
+    if original is not None and original.ta_marbuta and spans:
+        ta = original.ta_marbuta
+        found = []
+        for k in range(bisect_left(ta, start), bisect_left(ta, end)):
+            pos = ta[k]
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and spans[i][1] == pos + 1:
+                found.append(i)
+        taa = frozenset(found)
     return Tokens(texts, starts, breaks, taa)
 
 
