@@ -10,6 +10,7 @@ dict probes per token whatever the size of the lexicon.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from rasd.text.normalize import normalize_key
@@ -134,8 +135,12 @@ class Matcher:
             singles, multis = got
             if not singles and not multis:
                 continue
-            for pat, prefix, suffix in singles:
-                out.append(_make(pat, tokens, i, i, prefix, suffix))
+            if singles:
+                start = tokens.starts[i]
+                end = start + len(text)
+                for pat, prefix, suffix in singles:
+                    out.append(Match(pat, i, i, prefix, suffix, start + _skip(prefix), end, pat.layer, pat.kind,
+                                     pat.ref))
             if not multis or i + 1 >= n or breaks[i + 1]:
                 continue
             nxt = texts[i + 1]
@@ -189,16 +194,22 @@ def _internal_keys(text: str) -> tuple[str, ...]:
     return (text,)
 
 
-def _make(pat: Pattern, tokens: Tokens, first: int, last: int, prefix: str, suffix: str) -> Match:
-    # Evidence keeps the article and future س but not conjunctions or prepositions.
+@lru_cache(maxsize=256)
+def _skip(prefix: str) -> int:
+    """Characters of a proclitic chain left out of the evidence: conjunctions and prepositions
+    go, the article and the future س stay."""
     keep = ""
     if prefix.endswith("ال"):
         keep = "ال"
-    elif prefix == "لل" or prefix.endswith("لل"):
+    elif prefix.endswith("لل"):
         keep = "ل"
     elif prefix.endswith("س"):
         keep = "س"
-    start = tokens.starts[first] + len(prefix) - len(keep)
+    return len(prefix) - len(keep)
+
+
+def _make(pat: Pattern, tokens: Tokens, first: int, last: int, prefix: str, suffix: str) -> Match:
+    start = tokens.starts[first] + _skip(prefix)
     end = tokens.starts[last] + len(tokens.texts[last])
     return Match(pat, first, last, prefix, suffix, start, end, pat.layer, pat.kind, pat.ref)
 
