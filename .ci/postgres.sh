@@ -6,6 +6,8 @@
 # on 127.0.0.1 only, trust auth, so it needs no password.
 set -euo pipefail
 PORT="${RASD_PG_PORT:-54329}"
+# the first port from there on that nothing listens on
+while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done
 
 find_bin() {
   local d

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from rasd import __version__
 from rasd.errors import RasdError
 
-COMMANDS = ("code", "summary", "evaluate", "lexicon")
 
 
 def build_parser() -> argparse.ArgumentParser:
