@@ -44,7 +44,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from rasd import __version__
 from rasd.api.actors import Directory
 from rasd.api.config import DEFAULT_PAGE, ApiConfig
-from rasd.api.labels import annotate
+from rasd.api.labels import annotate, annotated_json
 from rasd.api.store import Store, count_events, event_page, find_document, ingest_documents, places, spans_of
 from rasd.errors import ConfigError, InputError, RasdError, StoreError
 from rasd.model import PLOVER_TYPES, Document
@@ -421,20 +421,22 @@ def create_app(config: ApiConfig | None = None, *, nlp: Any = None) -> FastAPI:
         total: Annotated[bool, Query(description="also count all matching events")] = False,
     ) -> Response:
         db = state.require_store().reader()
-        records, nxt = event_page(db, f, limit=limit, cursor=cursor)
+        page, nxt = event_page(db, f, limit=limit, cursor=cursor)
         headers = {"X-Next-Cursor": nxt} if nxt else {}
         if format == "csv":
             from rasd.io.writers import open_writer
 
             buf = io.StringIO()
             with open_writer(buf, "csv") as w:
-                for r in records:
-                    w.write(r)
+                for _, _, rec in page:
+                    w.write(json.loads(rec))
             return Response(buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
-        out: dict[str, Any] = {"events": [annotate(r) for r in records], "count": len(records), "next_cursor": nxt}
+        events = ",".join(annotated_json(rec, doc_key=key, seq=seq) for key, seq, rec in page)
+        tail: dict[str, Any] = {"count": len(page), "next_cursor": nxt}
         if total:
-            out["total"] = count_events(db, f)
-        return _json(out, headers=headers)
+            tail["total"] = count_events(db, f)
+        body = '{"events":[' + events + "]," + json.dumps(tail, separators=(",", ":"))[1:]
+        return Response(body, media_type="application/json", headers=headers)
 
     @app.get("/v1/documents/{doc_id}", tags=["documents"], dependencies=[Read],
              summary="a stored document: text, sentences, events and the character spans they cite")

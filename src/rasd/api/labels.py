@@ -58,3 +58,13 @@ def annotate(r: dict[str, Any]) -> dict[str, Any]:
     r["cameo_name"] = cameo_name(r.get("cameo"))
     r["summary"] = summary(r)
     return r
+
+
+def annotated_json(record_json: str, **extra: Any) -> str:
+    """A stored record's JSON with ``cameo_name``, ``summary`` and ``extra`` fields spliced in,
+    without re-encoding the record (pages of 1000 events stay fast)."""
+    r = json.loads(record_json)
+    fields = {**extra, "cameo_name": cameo_name(r.get("cameo")), "summary": summary(r)}
+    tail = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    inner = record_json.rstrip()[:-1].rstrip()  # the record without its closing brace
+    return inner + ("" if inner.endswith("{") else ",") + tail[1:]
