@@ -19,12 +19,17 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "load", "Pipeline", "RasdError"]
 
 
-def load(lexicon_path: str | None = None) -> "Pipeline":
-    """A ready pipeline over the packaged dictionaries (or those in ``lexicon_path``)."""
+def load(lexicon_path: str | None = None, *, detector: bool = False) -> "Pipeline":
+    """A ready pipeline over the packaged dictionaries (or those in ``lexicon_path``).
+
+    ``detector=True`` adds the learned report-vs-mention filter for PROTEST and ASSAULT
+    (trained on the gold standard's dev split; more precise there, fewer events elsewhere).
+    """
+    from rasd.events.detector import Detector
     from rasd.lexicon import load_lexicon
     from rasd.pipeline import Pipeline
 
-    return Pipeline(load_lexicon(lexicon_path))
+    return Pipeline(load_lexicon(lexicon_path), detector=Detector.load() if detector else None)
 
 
 def __getattr__(name: str) -> Any:

@@ -112,13 +112,14 @@ class Pipeline:
 
     def __init__(self, lexicon: Lexicon | None = None, *, detector: Detector | None = None,
                  infer_country: bool = False, on_candidate: Callable[[str, Candidate], None] | None = None):
-        """``detector`` filters mentions from reports (default: the packaged model);
+        """``detector`` filters mentions from reports (default: none; ``Detector.load()`` is the
+        learned filter trained on the gold standard's dev split, see docs/accuracy.md);
         ``on_candidate`` sees every scored trigger (used to train the detector)."""
         self.lexicon = lexicon or load_lexicon()
         self.analyzer = Analyzer()
         self.requirements = Requirements(
             (p.ref for pats in self.lexicon.matcher.index.values() for p in pats if p.layer == "event"), self.analyzer)
-        self.detector = detector if detector is not None else Detector.load()
+        self.detector = detector if detector is not None else Detector({}, {}, {})
         self.on_candidate = on_candidate
         self.infer_country = infer_country
         self.coder = f"rasd {__version__}"

@@ -23,6 +23,8 @@ def register(sub: Any) -> None:
     p.add_argument("--skip-bad", action="store_true", help="warn about unreadable documents and exit 0")
     p.add_argument("--max-chars", type=int, default=10_000_000, help="longest document accepted")
     p.add_argument("--progress", action="store_true", help="force the progress line on stderr")
+    p.add_argument("--detector", action="store_true",
+                   help="filter PROTEST/ASSAULT mentions with the learned detector (docs/accuracy.md)")
     p.set_defaults(func=run)
 
 
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         level = "warning" if args.skip_bad else "error"
         print(f"rasd: {level}: {exc}", file=sys.stderr)
 
-    nlp = load()
+    nlp = load(detector=args.detector)
     docs = iter_documents(args.inputs, date=args.date, max_chars=args.max_chars, on_error=on_error)
     n_docs = n_events = 0
     progress = Progress(sys.stderr, args.progress or sys.stderr.isatty())

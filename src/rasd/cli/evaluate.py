@@ -21,6 +21,8 @@ def register(sub: Any) -> None:
     p.add_argument("--split", default="dev", help="split name printed in the SCORE line")
     p.add_argument("--errors", help="write every error (sentence, gold, predicted, rule) to this JSONL file")
     p.add_argument("--json", action="store_true", help="print all metrics as JSON too")
+    p.add_argument("--detector", action="store_true",
+                   help="filter PROTEST/ASSAULT mentions with the learned detector (docs/accuracy.md)")
     p.set_defaults(func=run)
 
 
@@ -34,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     cod_path = Path(args.coding) if args.coding else d / f"gsr-coding-{args.split}.jsonl"
     if not det_path.is_file() and not cod_path.is_file():
         raise ConfigError(f"no gold files found ({det_path}, {cod_path}); pass --eval-dir or --detection/--coding")
-    nlp = load()
+    nlp = load(detector=args.detector)
 
     def coder(docs: list[Any]) -> dict[str, list[dict[str, Any]]]:
         return {doc.id: recs for doc, recs in nlp.pipe(docs)}

@@ -113,11 +113,8 @@ def features(c: Candidate) -> list[str]:
          f"def={definite}", f"aprep={after_prep}", f"form*def={c.form}{definite}", f"form*rule={c.form}{rule}",
          f"form*aprep={c.form}{after_prep}", f"s0={_bare(t[0])}",
          f"actors={c.has_source}{c.has_target}", f"form*loc={c.form}{c.has_location}"}
-    for k in (1, 2, 3):
-        i = first - k
-        f.add(f"l{k}={t[i] if i >= 0 else '<s>'}")
-        j = last + k
-        f.add(f"r{k}={t[j] if j < n else '</s>'}")
+    f.add(f"l1={prev}")
+    f.add(f"r1={_bare(t[last + 1]) if last + 1 < n else '</s>'}")
     lo, hi = max(0, first - 6), min(n, last + 7)
     left, right = t[lo:first], t[last + 1:hi]
     if any(_num(w) for w in t[last + 1:last + 4]):
@@ -126,17 +123,14 @@ def features(c: Candidate) -> list[str]:
         f.add("numl")
     cues = CUES
     for w in left:
-        f.add(f"win={w}")
         cl = cues.get(_bare(w))
         if cl:
             f.add(f"cue:{cl}@l")
     for w in right:
-        f.add(f"win={w}")
         cl = cues.get(_bare(w))
         if cl:
             f.add(f"cue:{cl}@r")
     for w in t:
-        f.add(f"bag={w}")
         cl = cues.get(_bare(w))
         if cl:
             f.add(f"cue:{cl}@s")
@@ -174,5 +168,10 @@ class Detector:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, c: Candidate) -> tuple[bool, float]:
+        """(keep?, score). Negated and hypothetical candidates are always kept: they assert
+        nothing, the model was trained on asserted candidates only, and the flag is the
+        information downstream wants (a denial is not a mention to drop)."""
         s = self.score(c)
+        if c.negated or c.hypothetical:
+            return True, s
         return s >= self.thresholds.get(c.event_type, 0.0), s
