@@ -29,7 +29,7 @@ from rasd.io.writers import encode_record
 from rasd.records import to_record
 from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import split_sentences
-from rasd.text.tokenize import Analyzer, Token, tokenize
+from rasd.text.tokenize import Analyzer, Token, Tokens, tokenize_sentences
 from rasd.time import resolve_event_date
 
 log = logging.getLogger(__name__)
@@ -168,7 +168,8 @@ class Pipeline:
     def events(self, doc: Document) -> list[Event]:
         n = normalize(doc.text)
         anchor = _parse_date(doc.date)
-        sentences = [self._analyse(n, s, e) for s, e in split_sentences(n.norm)]
+        spans = split_sentences(n.norm)
+        sentences = [self._analyse(s, e, toks) for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n))]
         # Actor phrases are built where events need them; every sentence when the document
         # refers back to a pair of states (البلدين) and the pairs must be collected.
         has_dual = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa for m in sa.matches)
@@ -184,8 +185,7 @@ class Pipeline:
                 out.extend(self._sentence(doc, n, si, sa, anchor, topic))
         return out
 
-    def _analyse(self, n: Normalized, s: int, e: int) -> "_Sentence | None":
-        tokens = tokenize(n.norm, s, e, n)
+    def _analyse(self, s: int, e: int, tokens: Tokens) -> "_Sentence | None":
         if not tokens:
             return None
         matches = self.lexicon.matcher.match(tokens, self.analyzer)

@@ -72,3 +72,15 @@ def test_ta_marbuta_is_not_a_pronoun():
     n = normalize("استجابة لمطالبه")
     toks = tokenize(n.norm, 0, len(n.norm), n)
     assert toks.taa == {0}
+
+
+@given(st.text(st.sampled_from("ابتةه َ.،؟\n "), max_size=120))
+def test_document_tokenization_equals_sentence_by_sentence(text):
+    from rasd.text.normalize import normalize
+    from rasd.text.tokenize import tokenize_sentences
+
+    n = normalize(text)
+    spans = split_sentences(n.norm)
+    for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n)):
+        one = tokenize(n.norm, s, e, n)
+        assert (toks.texts, toks.starts, toks.breaks, toks.taa) == (one.texts, one.starts, one.breaks, one.taa)

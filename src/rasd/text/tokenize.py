@@ -103,6 +103,38 @@ def tokenize(norm: str, start: int = 0, end: int | None = None, original: Any = 
     return Tokens(texts, starts, breaks, taa)
 
 
+def tokenize_sentences(norm: str, sentences: list[tuple[int, int]], original: Any = None) -> list[Tokens]:
+    """:func:`tokenize` for every sentence span of a document, in one pass over the text."""
+    if not sentences:
+        return []
+    spans = [m.span() for m in _WORD.finditer(norm, sentences[0][0], sentences[-1][1])]
+    starts_all = [a for a, _ in spans]
+    puncts = [m.start() for m in _CLAUSE_PUNCT.finditer(norm, sentences[0][0], sentences[-1][1])]
+    ta = original.ta_marbuta if original is not None else ()
+    out: list[Tokens] = []
+    for s, e in sentences:
+        lo, hi = bisect_left(starts_all, s), bisect_left(starts_all, e)
+        sub = spans[lo:hi]
+        starts = starts_all[lo:hi]
+        texts = [norm[a:b] for a, b in sub]
+        breaks = [False] * len(sub)
+        for k in range(bisect_left(puncts, s), bisect_left(puncts, e)):
+            i = bisect_left(starts, puncts[k])
+            if i < len(breaks):
+                breaks[i] = True
+        taa: frozenset[int] = frozenset()
+        if ta and sub:
+            found = []
+            for k in range(bisect_left(ta, s), bisect_left(ta, e)):
+                pos = ta[k]
+                i = bisect_right(starts, pos) - 1
+                if i >= 0 and sub[i][1] == pos + 1:
+                    found.append(i)
+            taa = frozenset(found)
+        out.append(Tokens(texts, starts, breaks, taa))
+    return out
+
+
 def strip_article(word: str) -> str:
     """Drop a leading ال when a stem of at least two letters remains (dictionary keys)."""
     if word.startswith("ال") and len(word) >= 2 + MIN_STEM:
