@@ -80,7 +80,7 @@ class _Sentence:
     matches: list[Any]
     stems: "_Stems"
     phrases: list[Phrase]
-    triggers: list[Any]
+    triggers: list[Any]   # TriggerHit: the triggers that survived selection
 
 
 def _country_pairs(sentences: list[_Sentence | None], lexicon: Lexicon) -> list[tuple[int, int, tuple[str, str]]]:
@@ -189,8 +189,9 @@ class Pipeline:
         if not tokens:
             return None
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
-        triggers = [m for m in matches if m.layer == "event"]
-        return _Sentence(s, e, tokens, matches, _Stems(tokens.texts), [], triggers)
+        hits = select_triggers(matches, tokens, self.requirements) if any(
+            m.layer == "event" for m in matches) else []
+        return _Sentence(s, e, tokens, matches, _Stems(tokens.texts), [], hits)
 
     def _build_phrases(self, doc: Document, sa: "_Sentence") -> None:
         sa.phrases = build_phrases(sa.tokens, select(sa.matches, sa.stems), sa.stems)
@@ -208,9 +209,7 @@ class Pipeline:
     def _sentence(self, doc: Document, n: Normalized, si: int, sa: "_Sentence", anchor: dt.date | None,
                   topic: list[Phrase]) -> list[Event]:
         s, e, tokens, matches, stems, phrases = sa.start, sa.end, sa.tokens, sa.matches, sa.stems, sa.phrases
-        hits = select_triggers(matches, tokens, self.requirements)
-        if not hits:
-            return []
+        hits = sa.triggers
         cues = [m for m in matches if m.layer == "cue"]
         orig = doc.text
         sent_span = n.span_to_orig(s, e)

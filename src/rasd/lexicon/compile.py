@@ -71,13 +71,18 @@ def key_words(form: str, *, keep_first: bool = False) -> tuple[str, ...]:
     return out
 
 
+Candidates = tuple[list[tuple["Pattern", str, str]], dict[str, list[tuple["Pattern", str]]],
+                   dict[str, list[tuple["Pattern", str]]]]
+_EMPTY: Candidates = ([], {}, {})  # shared by every word that starts no pattern (never mutated)
+
+
 class Matcher:
     """All patterns indexed by first word."""
 
     def __init__(self) -> None:
         self.index: dict[str, list[Pattern]] = {}
         self.size = 0
-        self._cache: dict[str, tuple[tuple[Pattern, str, str], ...]] = {}
+        self._cache: dict[str, Candidates] = {}
 
     def add(self, form: str, layer: str, kind: str, ref: Any, *, prefixes: frozenset[str] = NOMINAL,
             suffix_ok: bool = False, tag: str = "", ambiguous: bool = False) -> None:
@@ -93,16 +98,17 @@ class Matcher:
             bucket.append(pat)
             self.size += 1
 
-    def candidates(self, word: str, analyzer: Analyzer, taa: bool = False
-                   ) -> tuple[list[tuple[Pattern, str, str]], dict[str, list[tuple[Pattern, str]]]]:
+    def candidates(self, word: str, analyzer: Analyzer, taa: bool = False) -> Candidates:
         """Patterns a reading of ``word`` can start: one-word ones as (pattern, prefix, suffix),
-        longer ones as {second word: [(pattern, prefix)]}. ``taa``: the final ه is a ة."""
+        longer ones as {second word: [(pattern, prefix)]}, and two-word ones whose second word
+        may carry a pronoun (وزير خارجيتها) apart. ``taa``: the word's final ه is a ة."""
         key = word + "\x01" if taa else word
         got = self._cache.get(key)
         if got is not None:
             return got
         singles: list[tuple[Pattern, str, str]] = []
         multis: dict[str, list[tuple[Pattern, str]]] = {}
+        suffixed: dict[str, list[tuple[Pattern, str]]] = {}
         for an in analyzer.analyses(word):
             if taa and an.suffix == "ه":
                 continue  # استجابة، مدرسة: a ta marbuta, not استجاب، مدرس + "him"
@@ -114,7 +120,9 @@ class Matcher:
                         singles.append((pat, an.prefix, an.suffix))
                 elif not an.suffix:
                     multis.setdefault(pat.words[1], []).append((pat, an.prefix))
-        got = (singles, multis)
+                    if len(pat.words) == 2 and pat.suffix_ok:
+                        suffixed.setdefault(pat.words[1], []).append((pat, an.prefix))
+        got = (singles, multis, suffixed) if (singles or multis) else _EMPTY
         if len(self._cache) >= 1_000_000:
             self._cache.clear()
         self._cache[key] = got
@@ -126,15 +134,16 @@ class Matcher:
         texts = tokens.texts
         breaks = tokens.breaks
         n = len(texts)
-        cache = self._cache
         taa = tokens.taa
-        for i, text in enumerate(texts):
-            got = cache.get(text) if i not in taa else None
-            if got is None:
-                got = self.candidates(text, analyzer, i in taa)
-            singles, multis = got
-            if not singles and not multis:
+        for i, got in enumerate(map(self._cache.get, texts)):  # dictionary probes in C
+            if got is _EMPTY and (not taa or i not in taa):
                 continue
+            if got is None or i in taa:
+                got = self.candidates(texts[i], analyzer, i in taa)
+                if got is _EMPTY:
+                    continue
+            singles, multis, suffixed = got
+            text = texts[i]
             if singles:
                 start = tokens.starts[i]
                 end = start + len(text)
@@ -152,13 +161,12 @@ class Matcher:
                     last_suffix = "" if k == 2 else self._rest_matches(pat, tokens, i, k, analyzer)
                     if last_suffix is not None:
                         out.append(_make(pat, tokens, i, i + k - 1, prefix, last_suffix))
-            if nxt not in multis and len(nxt) > 3:
+            if suffixed and nxt not in suffixed and len(nxt) > 3:
                 # a two-word pattern whose last word carries a pronoun suffix (وزير خارجيتها)
                 for a in analyzer.analyses(nxt):
                     if a.suffix and a.prefix in INTERNAL:
-                        for pat, prefix in multis.get(a.stem, ()):
-                            if len(pat.words) == 2 and pat.suffix_ok:
-                                out.append(_make(pat, tokens, i, i + 1, prefix, a.suffix))
+                        for pat, prefix in suffixed.get(a.stem, ()):
+                            out.append(_make(pat, tokens, i, i + 1, prefix, a.suffix))
         return out
 
     @staticmethod
