@@ -155,7 +155,10 @@ class PostgresBackend(Backend):
     dialect = "postgresql"
 
     def __init__(self, url: str, read_only: bool = False):
-        import psycopg
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("PostgreSQL support is an extra: pip install 'rasd[postgres]'") from None
 
         self._psycopg = psycopg
         self.url = url
