@@ -80,27 +80,7 @@ def tokenize(norm: str, start: int = 0, end: int | None = None, original: Any = 
     ``original`` (a :class:`~rasd.text.normalize.Normalized`) lets the tokenizer tell a final
     ta marbuta (ة) from the pronoun ه, which normalization merges.
     """
-    end = len(norm) if end is None else end
-    spans = [m.span() for m in _WORD.finditer(norm, start, end)]
-    texts = [norm[a:b] for a, b in spans]
-    starts = [a for a, _ in spans]
-    breaks = [False] * len(spans)
-    if spans:
-        for m in _CLAUSE_PUNCT.finditer(norm, start, end):
-            i = bisect_left(starts, m.start())
-            if i < len(breaks):
-                breaks[i] = True
-    taa: frozenset[int] = frozenset()
-    if original is not None and original.ta_marbuta and spans:
-        ta = original.ta_marbuta
-        found = []
-        for k in range(bisect_left(ta, start), bisect_left(ta, end)):
-            pos = ta[k]
-            i = bisect_right(starts, pos) - 1
-            if i >= 0 and spans[i][1] == pos + 1:
-                found.append(i)
-        taa = frozenset(found)
-    return Tokens(texts, starts, breaks, taa)
+    return tokenize_sentences(norm, [(start, len(norm) if end is None else end)], original)[0]
 
 
 def tokenize_sentences(norm: str, sentences: list[tuple[int, int]], original: Any = None) -> list[Tokens]:
