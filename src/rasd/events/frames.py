@@ -23,7 +23,12 @@ DEMONSTRATIVES = frozenset(("هذه", "هذا", "تلك", "ذلك", "هذين", 
 # Nouns and prepositions that make the following event noun a background or a topic:
 # في وجه التهديدات، بسبب الاحتجاجات، حول الهجمات.
 BACKGROUND_HEADS = frozenset(("وجه", "بسبب", "حول", "ازاء", "حيال", "خلفيه", "مواجهه", "لمواجهه", "تجاه",
-                              "موجه", "ظاهره", "ثقافه"))
+                              "موجه", "ظاهره", "ثقافه",
+                              # التحقيق في اغتيال، ذكرى اغتيال، قضية خطف، منذ اغتيال: the event is the topic
+                              # of an investigation, an anniversary or a case, not news of the day
+                              "تحقيق", "التحقيق", "ذكري", "الذكري", "قضيه", "ملف", "منذ", "محاكمه", "ضحايا",
+                              "مكافحه", "لمكافحه", "ادانه", "تدين", "يدين", "استنكار", "عمليات", "سلسله", "موجه",
+                              "تنفيذ", "مسءوليه", "مسءوليتها", "مسءوليته"))
 PROTESTER_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "REF", "HRI", "JRN", "MED", "REL", "PTY"))
 UNDERGO = ("تعرض", "يتعرض", "تتعرض", "لتعرض", "اثر تعرض")
 TOPIC_PREPS = frozenset(("بشان", "حول", "حيال", "ازاء", "بخصوص", "خصوص"))
