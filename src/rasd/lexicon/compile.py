@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from rasd.text.normalize import normalize_key
-from rasd.text.tokenize import (NEGATION_PREFIXES, NOMINAL_PREFIXES, VERBAL_PREFIXES, Analyzer, Tokens,
+from rasd.text.tokenize import (NEGATION_PREFIXES, NOMINAL_PREFIXES, VERBAL_PREFIXES, Analyzer, Tokens, readings,
                                 strip_article)
 
 NOMINAL = frozenset(("",) + NOMINAL_PREFIXES)
@@ -109,19 +109,21 @@ class Matcher:
         singles: list[tuple[Pattern, str, str]] = []
         multis: dict[str, list[tuple[Pattern, str]]] = {}
         suffixed: dict[str, list[tuple[Pattern, str]]] = {}
-        for an in analyzer.analyses(word):
-            if taa and an.suffix == "ه":
-                continue  # استجابة، مدرسة: a ta marbuta, not استجاب، مدرس + "him"
-            for pat in self.index.get(an.stem, ()):
-                if an.prefix not in pat.prefixes:
+        index = self.index
+        for prefix, stem, suffix in readings(word):
+            pats = index.get(stem)
+            if not pats or (taa and suffix == "ه"):
+                continue  # taa: استجابة، مدرسة end in ة, not استجاب، مدرس + "him"
+            for pat in pats:
+                if prefix not in pat.prefixes:
                     continue
                 if len(pat.words) == 1:
-                    if not an.suffix or pat.suffix_ok:
-                        singles.append((pat, an.prefix, an.suffix))
-                elif not an.suffix:
-                    multis.setdefault(pat.words[1], []).append((pat, an.prefix))
+                    if not suffix or pat.suffix_ok:
+                        singles.append((pat, prefix, suffix))
+                elif not suffix:
+                    multis.setdefault(pat.words[1], []).append((pat, prefix))
                     if len(pat.words) == 2 and pat.suffix_ok:
-                        suffixed.setdefault(pat.words[1], []).append((pat, an.prefix))
+                        suffixed.setdefault(pat.words[1], []).append((pat, prefix))
         got = (singles, multis, suffixed) if (singles or multis) else _EMPTY
         if len(self._cache) >= 1_000_000:
             self._cache.clear()

@@ -87,28 +87,28 @@ def tokenize_sentences(norm: str, sentences: list[tuple[int, int]], original: An
     """:func:`tokenize` for every sentence span of a document, in one pass over the text."""
     if not sentences:
         return []
-    spans = [m.span() for m in _WORD.finditer(norm, sentences[0][0], sentences[-1][1])]
-    starts_all = [a for a, _ in spans]
+    lo_all, hi_all = sentences[0][0], sentences[-1][1]
+    texts_all = _WORD.findall(norm, lo_all, hi_all)
+    starts_all = [m.start() for m in _WORD.finditer(norm, lo_all, hi_all)]
     puncts = [m.start() for m in _CLAUSE_PUNCT.finditer(norm, sentences[0][0], sentences[-1][1])]
     ta = original.ta_marbuta if original is not None else ()
     out: list[Tokens] = []
     for s, e in sentences:
         lo, hi = bisect_left(starts_all, s), bisect_left(starts_all, e)
-        sub = spans[lo:hi]
         starts = starts_all[lo:hi]
-        texts = [norm[a:b] for a, b in sub]
-        breaks = [False] * len(sub)
+        texts = texts_all[lo:hi]
+        breaks = [False] * len(texts)
         for k in range(bisect_left(puncts, s), bisect_left(puncts, e)):
             i = bisect_left(starts, puncts[k])
             if i < len(breaks):
                 breaks[i] = True
         taa: frozenset[int] = frozenset()
-        if ta and sub:
+        if ta and texts:
             found = []
             for k in range(bisect_left(ta, s), bisect_left(ta, e)):
                 pos = ta[k]
                 i = bisect_right(starts, pos) - 1
-                if i >= 0 and sub[i][1] == pos + 1:
+                if i >= 0 and starts[i] + len(texts[i]) == pos + 1:
                     found.append(i)
             taa = frozenset(found)
         out.append(Tokens(texts, starts, breaks, taa))
@@ -158,7 +158,8 @@ _NOMINAL_ENDINGS = frozenset(("ا", "ان", "ين"))
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}))
 
 
-def _analyses(word: str) -> tuple[Analysis, ...]:
+def readings(word: str) -> list[tuple[str, str, str]]:
+    """Every (proclitics, stem, enclitic) reading of a word, as plain tuples (the hot path)."""
     n = len(word)
     stems: list[tuple[str, str]] = [("", word)]
     for k in _PREFIX_LENGTHS:
@@ -167,9 +168,9 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
         p = word[:k]
         if p in _ALL_PREFIXES:
             stems.append((p, word[k:]))
-    out: list[Analysis] = []
+    out: list[tuple[str, str, str]] = []
     for p, s in stems:
-        out.append(Analysis(p, s, ""))
+        out.append((p, s, ""))
         m = len(s)
         for k in _SUFFIX_LENGTHS:
             if m - k < MIN_STEM + 1:
@@ -179,7 +180,11 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
                 base = s[:-k]
                 if base[-1] == "ه" and suf in _NOMINAL_ENDINGS:
                     continue  # سفيرها is سفير + ها: a noun in ة takes no alif of tanween
-                out.append(Analysis(p, base, suf))
+                out.append((p, base, suf))
                 if base[-1] == "ت":  # زيارته → زياره (ta marbuta before a suffix)
-                    out.append(Analysis(p, base[:-1] + "ه", suf))
-    return tuple(out)
+                    out.append((p, base[:-1] + "ه", suf))
+    return out
+
+
+def _analyses(word: str) -> tuple[Analysis, ...]:
+    return tuple(Analysis(p, s, x) for p, s, x in readings(word))
