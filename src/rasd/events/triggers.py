@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
-from rasd.text.tokenize import Analyzer, Tokens
+from rasd.text.tokenize import Analyzer, Tokens, readings
+
+_NONE: frozenset[str] = frozenset()
 
 # Verbs that only carry an event noun (أجرت مناورات، عقد محادثات، شن هجوما، نظم اعتصاما): they
 # yield to the noun whatever their own type. A content verb (رفضت المفاوضات) yields only to a
@@ -54,13 +56,14 @@ class Requirements:
         got = self._cache.get(word)
         if got is None:
             found = set()
-            for st in self.analyzer.stems(word):
+            words = self.words
+            for _, st, _ in readings(word):
                 for k in self.lengths:
                     if k > len(st):
                         break
-                    if st[:k] in self.words:
+                    if st[:k] in words:
                         found.add(st[:k])
-            got = frozenset(found)
+            got = frozenset(found) if found else _NONE
             if len(self._cache) >= 500_000:
                 self._cache.clear()
             self._cache[word] = got
