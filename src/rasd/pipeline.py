@@ -31,6 +31,7 @@ from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import split_sentences
 from rasd.text.tokenize import Analyzer, Token, Tokens, tokenize_sentences
 from rasd.time import resolve_event_date
+from rasd.time import warm_up
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +148,8 @@ class Pipeline:
                 yield doc, [encode_record(r) for r in recs] if as_json else recs
             return
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        if ctx is not None:
+            warm_up()  # compile the date grammar once here: forked workers inherit it
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
                                  initargs=(self.lexicon, self.detector, self.infer_country)) as pool:
             pending: list[Any] = []

@@ -538,6 +538,11 @@ def _resolve(m: re.Match[str], anchor: _dt.date | None, grammar: _Grammar) -> Da
 # --- public API -----------------------------------------------------------------------
 
 
+def warm_up() -> None:
+    """Compile the date grammar now (a process that forks workers does it once for all)."""
+    _grammar()
+
+
 def find_dates(text: str, anchor: _dt.date | None) -> list[DateMention]:
     """Date mentions in ``text``, in order; relative ones need ``anchor`` (else skipped)."""
     grammar = _grammar()
