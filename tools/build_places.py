@@ -18,7 +18,6 @@ Output is sorted by (country, feature, name), deterministic. Also runs the cross
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from collections.abc import Callable, Iterable, Iterator
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor

@@ -23,7 +23,6 @@ from typing import Any, Iterator
 from rasd.codebook import Codebook, load_codebook
 from rasd.errors import LexiconError
 from rasd.lexicon import schema
-from rasd.text.normalize import normalize_key
 from rasd.lexicon.compile import NOMINAL, VERBAL, VERBAL_PAST, Matcher, key_words, nisba_forms, verb_forms
 
 log = logging.getLogger(__name__)
