@@ -28,7 +28,7 @@ from rasd.io.writers import encode_record
 from rasd.records import to_record
 from rasd.text.normalize import Normalized, normalize
 from rasd.text.segment import split_sentences
-from rasd.text.tokenize import Analyzer, Token, Tokens, tokenize_sentences
+from rasd.text.tokenize import Analyzer, Tokens, tokenize_sentences
 from rasd.time import resolve_event_date
 from rasd.time import warm_up
 
@@ -76,7 +76,7 @@ class _Sentence:
 
     start: int
     end: int
-    tokens: list[Token]
+    tokens: Tokens
     matches: list[Any]
     stems: "_Stems"
     phrases: list[Phrase]
