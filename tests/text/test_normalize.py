@@ -58,3 +58,13 @@ def test_offsets_always_index_the_input(text):
 def test_normalization_is_idempotent(text):
     once = normalize(text).norm
     assert normalize(once).norm == once
+
+
+@settings(max_examples=300)
+@given(st.text(MIXED, max_size=60))
+def test_byte_path_equals_the_character_map(text):
+    # Windows-1256 byte tables must give exactly what the character map gives
+    from rasd.text.normalize import default_charmap
+
+    cm = default_charmap()
+    assert cm.translate(text) == text.translate(cm.table)
