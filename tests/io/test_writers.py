@@ -109,3 +109,13 @@ def test_flatten_matches_columns_and_bad_format():
         open_writer(io.StringIO(), "parquet")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         open_writer(io.StringIO(), "jsonl").write(["not", "a", "dict"])  # type: ignore[arg-type]
+
+
+def test_encode_record_is_the_standard_json_encoding():
+    import json
+
+    from rasd.io.writers import encode_record
+
+    rec = {"doc_id": "x", "goldstein": -10.0, "confidence": 0.85, "context": ["military"], "source": None,
+           "text": "قصفت «طائرات» إسرائيلية\n\u2028", "span": [0, 5], "negated": False, "cameo": "0874"}
+    assert encode_record(rec) == json.dumps(rec, ensure_ascii=False, separators=(",", ":"))

@@ -155,6 +155,7 @@ _ALL_PREFIXES = frozenset(NOMINAL_PREFIXES + VERBAL_PREFIXES + NEGATION_PREFIXES
 _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _ALL_PREFIXES}))
 _SUFFIX_SET = frozenset(SUFFIXES)
 _NOMINAL_ENDINGS = frozenset(("ا", "ان", "ين"))
+_SUFFIX_LAST = frozenset(x[-1] for x in SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}))
 
 
@@ -171,6 +172,8 @@ def readings(word: str) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for p, s in stems:
         out.append((p, s, ""))
+        if s[-1] not in _SUFFIX_LAST:
+            continue
         m = len(s)
         for k in _SUFFIX_LENGTHS:
             if m - k < MIN_STEM + 1:
