@@ -79,6 +79,21 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def big_corpus(tmp_path_factory) -> Path:
+    """The demo articles twenty times over (distinct texts) plus one exact duplicate: long enough
+    that an ingest can be killed mid-run however fast the coder gets."""
+    out = tmp_path_factory.mktemp("big") / "articles.jsonl"
+    docs = [json.loads(line) for line in DEMO.read_text("utf-8").splitlines() if line.strip()]
+    with out.open("w", encoding="utf-8") as fh:
+        for copy in range(20):
+            for d in docs:
+                d2 = dict(d, id=f"{d['id']}-{copy}", text=d["text"] + ("" if copy == 0 else f" النسخة {copy}."))
+                fh.write(json.dumps(d2, ensure_ascii=False) + "\n")
+        fh.write(json.dumps(dict(docs[0], id="dup-of-first"), ensure_ascii=False) + "\n")
+    return out
+
+
+@pytest.fixture(scope="session")
 def small_corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("small") / "articles.jsonl"
     lines = [line for line in DEMO.read_text("utf-8").splitlines() if line.strip()][:12]

@@ -18,7 +18,7 @@ def _ingest_cmd(corpus, url):
             "--progress"]
 
 
-def _kill_mid_run(cmd, min_docs: int, total: int) -> int:
+def _kill_mid_run(cmd, min_docs: int) -> int:
     """Start ``cmd``, SIGKILL it once its progress line shows ``min_docs`` documents read;
     returns the number read at the kill."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -41,11 +41,15 @@ def _kill_mid_run(cmd, min_docs: int, total: int) -> int:
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL, f"ingest ended before it could be killed: {buf[-300:]!r}"
-    assert seen < total
+    # (documents *read* may already be all of them: reading runs ahead of the committed batches;
+    # what must hold is checked by the caller on the documents actually stored)
     return seen
 
 
-def test_sigkill_mid_ingest_then_resume_is_byte_identical(engine, make_db, corpus):
+def test_sigkill_mid_ingest_then_resume_is_byte_identical(engine, make_db, big_corpus):
+    # regression: with the faster coder the 121-document corpus was read completely before the
+    # first progress line, so the kill came too late to interrupt anything
+    corpus = big_corpus
     total = sum(1 for line in corpus.read_text("utf-8").splitlines() if line.strip())
     clean = make_db()
     subprocess.run(_ingest_cmd(corpus, clean), check=True, capture_output=True)
@@ -53,7 +57,7 @@ def test_sigkill_mid_ingest_then_resume_is_byte_identical(engine, make_db, corpu
     assert want
 
     killed = make_db()
-    _kill_mid_run(_ingest_cmd(corpus, killed), min_docs=24, total=total)
+    _kill_mid_run(_ingest_cmd(corpus, killed), min_docs=24)
     partial = counts(killed)["documents"]
     assert 0 < partial < total - 1, f"{partial} documents stored at the kill"  # some batches committed, not all
 
