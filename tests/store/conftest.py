@@ -63,34 +63,28 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("engine", params)
 
 
-@pytest.fixture(scope="session")
-def corpus(tmp_path_factory) -> Path:
-    """The demo articles three times over, each copy with its own id and a marker sentence (so
+def _copies(path: Path, n: int) -> Path:
+    """The demo articles ``n`` times over, each copy with its own id and a marker sentence (so
     its content hash differs), plus one exact duplicate of the first article under another id."""
-    out = tmp_path_factory.mktemp("corpus") / "articles.jsonl"
     docs = [json.loads(line) for line in DEMO.read_text("utf-8").splitlines() if line.strip()]
-    with out.open("w", encoding="utf-8") as fh:
-        for copy in range(3):
+    with path.open("w", encoding="utf-8") as fh:
+        for copy in range(n):
             for d in docs:
                 d2 = dict(d, id=f"{d['id']}-{copy}", text=d["text"] + ("" if copy == 0 else f" النسخة {copy}."))
                 fh.write(json.dumps(d2, ensure_ascii=False) + "\n")
         fh.write(json.dumps(dict(docs[0], id="dup-of-first"), ensure_ascii=False) + "\n")
-    return out
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> Path:
+    return _copies(tmp_path_factory.mktemp("corpus") / "articles.jsonl", 3)
 
 
 @pytest.fixture(scope="session")
 def big_corpus(tmp_path_factory) -> Path:
-    """The demo articles twenty times over (distinct texts) plus one exact duplicate: long enough
-    that an ingest can be killed mid-run however fast the coder gets."""
-    out = tmp_path_factory.mktemp("big") / "articles.jsonl"
-    docs = [json.loads(line) for line in DEMO.read_text("utf-8").splitlines() if line.strip()]
-    with out.open("w", encoding="utf-8") as fh:
-        for copy in range(20):
-            for d in docs:
-                d2 = dict(d, id=f"{d['id']}-{copy}", text=d["text"] + ("" if copy == 0 else f" النسخة {copy}."))
-                fh.write(json.dumps(d2, ensure_ascii=False) + "\n")
-        fh.write(json.dumps(dict(docs[0], id="dup-of-first"), ensure_ascii=False) + "\n")
-    return out
+    """Long enough that an ingest can be killed mid-run however fast the coder gets."""
+    return _copies(tmp_path_factory.mktemp("big") / "articles.jsonl", 20)
 
 
 @pytest.fixture(scope="session")
