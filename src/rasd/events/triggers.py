@@ -77,6 +77,7 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     texts = tokens.texts
     breaks = tokens.breaks
     of = requirements.of
+    sat_at: dict[int, frozenset[str]] = {}  # per-sentence memo: windows of several triggers overlap
     required_at: dict[int, int] = {}   # id(match) → token index of the word that satisfied `requires`
     for m in matches:
         if m.layer != "event":
@@ -88,7 +89,9 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
             for j in range(m.last + 1, min(n, m.last + 1 + REQUIRES_WINDOW)):
                 if breaks[j]:
                     break
-                sat = of(texts[j])
+                sat = sat_at.get(j)
+                if sat is None:
+                    sat = sat_at[j] = of(texts[j])
                 if sat and not sat.isdisjoint(req):
                     at = j
                     break

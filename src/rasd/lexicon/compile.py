@@ -137,10 +137,11 @@ class Matcher:
         breaks = tokens.breaks
         n = len(texts)
         taa = tokens.taa
-        for i, got in enumerate(map(self._cache.get, texts)):  # dictionary probes in C
-            if got is _EMPTY and (not taa or i not in taa):
+        keys = texts if not taa else [t + "\x01" if i in taa else t for i, t in enumerate(texts)]
+        for i, got in enumerate(map(self._cache.get, keys)):  # dictionary probes in C
+            if got is _EMPTY:
                 continue
-            if got is None or i in taa:
+            if got is None:
                 got = self.candidates(texts[i], analyzer, i in taa)
                 if got is _EMPTY:
                     continue
