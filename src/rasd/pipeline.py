@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -148,9 +149,16 @@ class Pipeline:
             return
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         if ctx is not None:
-            warm_up()  # compile the date grammar once here: forked workers inherit it
+            # Forked workers inherit this process's memory: compile the date grammar and code a
+            # first batch here, so that every worker starts with warm word caches instead of
+            # each filling its own.
+            warm_up()
+            docs = iter(docs)
+            for doc in islice(docs, batch_size):
+                recs = self.code_document(doc)
+                yield doc, [encode_record(r) for r in recs] if as_json else recs
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
-                                 initargs=(self.lexicon, self.detector, self.infer_country)) as pool:
+                                 initargs=(self,)) as pool:
             pending: list[Any] = []
             batch: list[Document] = []
             for doc in docs:
@@ -420,9 +428,9 @@ def _parse_date(value: str | None) -> dt.date | None:
 _WORKER: Pipeline | None = None
 
 
-def _worker_init(lexicon: Lexicon, detector: Detector, infer_country: bool) -> None:
+def _worker_init(pipeline: Pipeline) -> None:
     global _WORKER
-    _WORKER = Pipeline(lexicon, detector=detector, infer_country=infer_country)
+    _WORKER = pipeline
 
 
 def _worker_code(batch: list[Document], as_json: bool) -> list[list[Any]]:
