@@ -9,7 +9,6 @@ dict probes per token whatever the size of the lexicon.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -31,8 +30,9 @@ FUNCTION_WORDS = frozenset((
 ))
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
+class Pattern(NamedTuple):
+    """One dictionary form as the matcher sees it (a tuple: thousands unpickle fast)."""
+
     words: tuple[str, ...]
     layer: str          # actor | event | cue
     kind: str           # country | nisba | demonym | capital | metonym | person | org | agent | place | trigger | NEG ...
