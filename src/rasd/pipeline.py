@@ -223,8 +223,7 @@ class Pipeline:
         cues = [m for m in matches if m.layer == "cue"]
         orig = doc.text
         sent_span = n.span_to_orig(s, e)
-        sent_text = orig[sent_span[0]:sent_span[1]]
-        date, date_source = resolve_event_date(sent_text, anchor)
+        date, date_source = resolve_event_date(n.norm[s:e], anchor, normalized=True)
         out: list[Event] = []
         for hit in hits:
             frame = assign(hit, phrases, tokens, stems, topic[-1] if topic else None)
