@@ -63,22 +63,15 @@ def where(f: Filters, alias: str = "e") -> tuple[str, list[Any]]:
         parts.append(sql)
         params.extend(vals)
 
-    if f.source_country:
-        add(*_in(a + "source_country", f.source_country))
-    if f.target_country:
-        add(*_in(a + "target_country", f.target_country))
-    if f.country:
-        s1, v1 = _in(a + "source_country", f.country)
-        s2, v2 = _in(a + "target_country", f.country)
-        add(f"({s1} OR {s2})", v1 + v2)
-    if f.source_sector:
-        add(*_in(a + "source_sector", f.source_sector))
-    if f.target_sector:
-        add(*_in(a + "target_sector", f.target_sector))
-    if f.sector:
-        s1, v1 = _in(a + "source_sector", f.sector)
-        s2, v2 = _in(a + "target_sector", f.sector)
-        add(f"({s1} OR {s2})", v1 + v2)
+    for side_field in ("country", "sector"):  # source_X, target_X, and X on either side
+        if getattr(f, "source_" + side_field):
+            add(*_in(a + "source_" + side_field, getattr(f, "source_" + side_field)))
+        if getattr(f, "target_" + side_field):
+            add(*_in(a + "target_" + side_field, getattr(f, "target_" + side_field)))
+        if getattr(f, side_field):
+            s1, v1 = _in(a + "source_" + side_field, getattr(f, side_field))
+            s2, v2 = _in(a + "target_" + side_field, getattr(f, side_field))
+            add(f"({s1} OR {s2})", v1 + v2)
     if f.actor:
         vals = list(f.actor)
         m = ", ".join("?" * len(vals))

@@ -127,18 +127,7 @@ class Analyzer:
 
     def __init__(self, max_cache: int = 500_000):
         self._cache: dict[str, tuple[Analysis, ...]] = {}
-        self._stems: dict[str, tuple[str, ...]] = {}
         self._max = max_cache
-
-    def stems(self, word: str) -> tuple[str, ...]:
-        """The distinct stems of every reading of ``word``."""
-        got = self._stems.get(word)
-        if got is None:
-            got = tuple(dict.fromkeys(a.stem for a in self.analyses(word)))
-            if len(self._stems) >= self._max:
-                self._stems.clear()
-            self._stems[word] = got
-        return got
 
     def analyses(self, word: str) -> tuple[Analysis, ...]:
         got = self._cache.get(word)
