@@ -489,34 +489,35 @@ def _read_json(data: bytes, source: str, name: str, opts: _Options) -> Iterator[
             err.lineno,
         )
 
+    def item(pos: int) -> tuple[Any, int]:
+        """The record (or its error) starting at ``pos`` and where the next one starts (-1: stop)."""
+        item_line = line_of(pos)
+        try:
+            obj, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as err:
+            return broken(err), -1
+        return _record_to_doc(obj, source, item_line, f"{name}:{item_line}", opts), skip(pos)
+
     pos = skip(0)
     if pos == end:
         yield FormatError("empty JSON file", source, 1)
         return
     if text[pos] != "[":
         while pos < end:  # one object, or several (JSON Lines saved as .json)
-            item_line = line_of(pos)
-            try:
-                obj, pos = decoder.raw_decode(text, pos)
-            except json.JSONDecodeError as err:
-                yield broken(err)
+            got, pos = item(pos)
+            yield got
+            if pos < 0:
                 return
-            yield _record_to_doc(obj, source, item_line, f"{name}:{item_line}", opts)
-            pos = skip(pos)
         return
     pos = skip(pos + 1)
     if pos < end and text[pos] == "]":
         pos = skip(pos + 1)
     else:
         while True:
-            item_line = line_of(pos)
-            try:
-                obj, pos = decoder.raw_decode(text, pos)
-            except json.JSONDecodeError as err:
-                yield broken(err)
+            got, pos = item(pos)
+            yield got
+            if pos < 0:
                 return
-            yield _record_to_doc(obj, source, item_line, f"{name}:{item_line}", opts)
-            pos = skip(pos)
             if pos >= end:
                 yield FormatError("truncated JSON: the array is not closed with ']'", source, line_of(end))
                 return
