@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rasd import __version__
-from rasd.actors.recognize import Phrase, build_phrases, phrase_code, select
+from rasd.actors.recognize import Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
 from rasd.events.frames import assign
 from rasd.events.modality import modality
@@ -201,6 +201,11 @@ class Pipeline:
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
         hits = select_triggers(matches, tokens, self.requirements) if any(
             m.layer == "event" for m in matches) else []
+        if len(hits) > 1 and any(is_participant_trigger(h.entry) for h in hits):
+            # المتظاهرون told a protest took place; a protest trigger of the sentence tells it already
+            told = any(h.entry.type == "PROTEST" and not is_participant_trigger(h.entry) for h in hits)
+            first = next(h for h in hits if is_participant_trigger(h.entry))
+            hits = [h for h in hits if not is_participant_trigger(h.entry) or (h is first and not told)]
         return _Sentence(s, e, tokens, matches, _Stems(tokens.texts), [], hits)
 
     def _build_phrases(self, doc: Document, sa: "_Sentence") -> None:
@@ -280,14 +285,19 @@ class Pipeline:
                 # the victims or the targeted body of an event in a known place belong to that state
                 dyads = [(a, _with_country(b, loc.country)) for a, b in dyads]
             for src, tgt in dyads:
+                ev_type, ev_cameo, ev_mode, ev_code = etype, cameo, mode, code
+                if etype == "ASSAULT" and src is not None and src.sector == "CVL" and is_crowd(src.name):
+                    # PLOVER: violence by protesters or rioters is a riot, PROTEST (CAMEO 145)
+                    ev_type, ev_cameo, ev_mode, ev_code = "PROTEST", "145", "riot", self.lexicon.codebook.get("145")
                 conf = 0.4 + (0.25 if src is not None else 0) + (0.2 if tgt is not None else 0)
                 conf += 0.1 if entry.pos == "V" or entry.pos == "F" else 0.0
                 if score is not None:
                     conf = (conf + score) / 2
                 out.append(Event(
-                    doc_id=doc.id, sentence_index=si, sentence_span=sent_span, event_type=etype,
-                    cameo=cameo, quad_class=code.quad_class, goldstein=code.goldstein,
-                    mode=mode, context=entry.context, source=src, target=tgt, trigger=trigger,
+                    doc_id=doc.id, sentence_index=si, sentence_span=sent_span, event_type=ev_type,
+                    cameo=ev_cameo, quad_class=ev_code.quad_class, goldstein=ev_code.goldstein,
+                    mode=ev_mode, context=entry.context if ev_type == etype else (), source=src, target=tgt,
+                    trigger=trigger,
                     negated=mod.negated, future=mod.future, hypothetical=mod.hypothetical,
                     attributed_to=speaker, date=date, date_source=date_source, location=loc,
                     confidence=round(min(conf, 0.95), 2), rule=rule,

@@ -66,7 +66,9 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     A name that is also a common word (مالي، صور) counts only after a place word
     (شمال مالي، مدينة صور) or as part of a longer name.
     """
-    trigger_tokens = {m.first for m in matches if m.layer == "event" and m.first == m.last}
+    # حشد the verb is not the crowd; but المتظاهرون is both a protest (a trigger) and its protesters
+    trigger_tokens = {m.first for m in matches if m.layer == "event" and m.first == m.last
+                      and not (m.ref.type == "PROTEST" and m.pattern.form == "noun" and m.ref.note.endswith(PARTICIPANT_NOTE))}
     # a nationality adjective that is also a common word (قطري "regional") counts after a head
     heads = {m.last for m in matches if m.layer == "actor" and not m.pattern.ambiguous}
     cands = [m for m in matches if m.layer == "actor" and not (
@@ -90,6 +92,21 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
         out.append(m)
     out.sort(key=_first)
     return out
+
+
+PARTICIPANT_NOTE = "(they are its source)"
+CROWD_GLOSSES = ("protester", "demonstrator", "crowd", "rioter", "striker", "sit-in", "gathered crowd", "angry crowd",
+                 "marcher")
+
+
+def is_participant_trigger(entry: Any) -> bool:
+    """An events.tsv entry whose word names the participants (المتظاهرون: a protest took place)."""
+    return entry.note.endswith(PARTICIPANT_NOTE)
+
+
+def is_crowd(name: object) -> bool:
+    """A protest-role noun's gloss: protesters, crowds, rioters, strikers."""
+    return isinstance(name, str) and name.startswith(CROWD_GLOSSES)
 
 
 def _select_key(m: Match) -> tuple[int, int, int]:
@@ -127,7 +144,9 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             p.locative = True
         elif p.kinds == {"metonym"} and before == "في":
             p.locative = True  # في البيت الأبيض: where, not who
-        if before in TARGET_PREPS:
+        if before == "من" and p.first >= 2 and _quantity(stems[p.first - 2]):
+            pass  # مئات من الطلبة، ثلاثة من الجنود: a partitive, not a preposition
+        elif before in TARGET_PREPS:
             p.prep = before
         elif head.prefix.replace("و", "").replace("ف", "")[:1] in ("ب", "ل"):
             p.prep = head.prefix.replace("و", "").replace("ف", "")[:1]
@@ -147,6 +166,17 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
     return _merge_partitives(phrases, stems)
 
 
+QUANTITY_WORDS = frozenset((
+    "عشرات", "مئات", "الاف", "الالاف", "المئات", "العشرات", "عدد", "عددا", "العديد", "مجموعه", "مجموعات", "بعض",
+    "احد", "احدي", "اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "كثير",
+    "حشود", "جموع", "الاكثر", "اكثر", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "مءات", "عشرين",
+))
+
+
+def _quantity(word: str) -> bool:
+    return word[:1].isdigit() or word in QUANTITY_WORDS
+
+
 def _merge_partitives(phrases: list[Phrase], stems: Any) -> list[Phrase]:
     """وحدات من الجيش الأردني، عدد من المتظاهرين: "some of Y" is coded as Y."""
     out: list[Phrase] = []
@@ -156,8 +186,12 @@ def _merge_partitives(phrases: list[Phrase], stems: Any) -> list[Phrase]:
         q = phrases[k + 1] if k + 1 < len(phrases) else None
         if (q is not None and p.kinds == {"agent"} and not p.locative and q.first == p.last + 2
                 and stems[p.last + 1] == "من" and q.kinds & {"agent", "org", "person"} and not q.locative):
-            merged = Phrase(p.first, q.last, p.start, q.end, q.mentions + p.mentions, p.locative, p.prep, p.group,
-                            p.coord)
+            # مسلحون من القبائل: gunmen stay gunmen; وحدات من الجيش، عناصر من الشرطة: the body named
+            head_first = q.mentions + p.mentions
+            if q.mentions[0].kind == "agent" and getattr(q.mentions[0].ref, "sector", None) == "CVL" \
+                    and getattr(p.mentions[0].ref, "sector", None) != "CVL":
+                head_first = p.mentions + q.mentions
+            merged = Phrase(p.first, q.last, p.start, q.end, head_first, p.locative, p.prep, p.group, p.coord)
             out.append(merged)
             for r in phrases[k + 2:]:
                 if r.group == q.group:
@@ -226,7 +260,11 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
     elif place is not None:
         country = place.ref.country
         name = place.ref.name
-    if person is not None:
+    if person is not None and agent is not None and agent.first < person.first and agent.ref.sector == "CVL":
+        # أنصار الحريري، عائلات الضحايا: civilians around a person, not the person's office
+        country, sector = person.ref.role_on(date).country, "CVL"
+        name = _gloss(agent.ref.note)
+    elif person is not None:
         role = person.ref.role_on(date)
         country, sector = role.country, role.sector
         name, ident = person.ref.name, person.ref.id

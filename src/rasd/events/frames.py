@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rasd.actors.recognize import Phrase
+from rasd.actors.recognize import Phrase, is_crowd, is_participant_trigger
 from rasd.events.triggers import TriggerHit
 from rasd.text.tokenize import Tokens
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
 VICTIM_SECTORS = frozenset(("CVL", "REF", "JRN", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM"))
+ARMED_SECTORS = frozenset(("UAF", "REB", "INS", "SPY"))
 AGENT_MARKERS = frozenset(("برصاص", "بيد", "يد", "قبل", "نيران", "بنيران", "بقذائف", "بغاره", "بهجوم"))
 DEMONSTRATIVES = frozenset(("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هولاء", "هاتان", "هذان"))
 # Nouns and prepositions that make the following event noun a background or a topic:
@@ -29,11 +30,14 @@ BACKGROUND_HEADS = frozenset(("وجه", "بسبب", "حول", "ازاء", "حي�
                               "تحقيق", "التحقيق", "ذكري", "الذكري", "قضيه", "ملف", "منذ", "محاكمه", "ضحايا",
                               "مكافحه", "لمكافحه", "ادانه", "تدين", "يدين", "استنكار", "عمليات", "سلسله", "موجه",
                               "تنفيذ", "مسءوليه", "مسءوليتها", "مسءوليته"))
-PROTESTER_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "REF", "HRI", "JRN", "MED", "REL", "PTY"))
+PROTESTER_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "REF", "HRI", "JRN", "REL", "PTY"))
+NOT_PROTEST_TARGETS = frozenset(("CVL", "EDU", "REF", "LAB", "MED", "JRN", "HRI", "REL", "HLH", "AGR"))
 UNDERGO = ("تعرض", "يتعرض", "تتعرض", "لتعرض", "اثر تعرض")
 TOPIC_PREPS = frozenset(("بشان", "حول", "حيال", "ازاء", "بخصوص", "خصوص"))
 RECIPROCAL_TYPES = frozenset(("CONSULT", "COOPERATE", "AGREE"))
 PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن"))
+NOUN_PREPS = frozenset(("في", "علي", "الي", "عن", "بعد", "اثر", "جراء", "عقب", "خلال", "منذ", "لدي", "حول"))
+COMPLEMENTIZERS = frozenset(("ان", "بان", "لان"))
 SUBJECT_REACH = 4
 LIGHT_VERB_REACH = 3   # قام الوزير بزيارة: subject, light verb, event noun      # tokens between a verb and its postposed subject
 PREPOSED_REACH = 10    # tokens between a preposed subject and its verb
@@ -69,10 +73,30 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     noun = hit.match
     if hit.anchor is not None and noun.first > 0 and stems[noun.first - 1] in DEMONSTRATIVES:
         return Frame([], [], "noun-mention", mention=True)  # تشارك في هذه المناورات: told already
-    frame = _assign(hit, phrases, tokens, stems, topic)
+    if is_participant_trigger(hit.entry):
+        # وحمل المتظاهرون لافتات: the protesters named are the protest and its source
+        own = next((p for p in phrases if p.first <= noun.first <= p.last and not p.locative), None)
+        frame = Frame(_group(phrases, own), [], "participants")
+    else:
+        frame = _assign(hit, phrases, tokens, stems, topic)
     if hit.entry.type != "PROTEST" or frame.mention:
         return frame
     source, target = frame.source, frame.target
+    if target and target[0].fields.get("sector") in NOT_PROTEST_TARGETS:
+        # احتجاجات من قبل متظاهرين، احتجاجا على مقتل صبي: civilians a protest names are its
+        # protesters or its cause; the protested are authorities
+        target = []
+    if not source or not _protester(source[0]):
+        # رامسفيلد، الشرطة، طرابلس … ورددوا هتافات: where the sentence names protesters they are the
+        # source, not an official, the police or a city that the protest concerns
+        m = hit.head
+        civ = [p for p in phrases if not p.locative and _protester(p) and p not in target]
+        if civ:
+            best = min(civ, key=lambda p: (bool(p.prep) and p.prep != "من",
+                                           abs(p.first - m.first) + (0 if p.first < m.first else 3), not _crowd(p)))
+            source = _group(phrases, best)
+        elif source and source[0].fields.get("kind") in ("capital", "place"):
+            source = []
     if not source:
         civ = next((p for p in phrases if not p.locative and p.fields.get("sector") in PROTESTER_SECTORS
                     and p not in target), None)
@@ -108,15 +132,25 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     while right < len(texts) and not breaks[right]:
         right += 1
     after = [p for p in actors if m.last < p.first < min(right + 1, m.last + 1 + OBJECT_REACH) and not p.coord]
-    before = [p for p in actors if left <= p.first and p.last < m.first and m.first - p.last <= PREPOSED_REACH
-              and not p.coord]
-    before_any = [p for p in actors if p.last < m.first and m.first - p.last <= PREPOSED_REACH and not p.coord]
+    # قال مصدر أمني إن …، نجا فلان بعد أن فجر انتحاري …: an actor before a complementizer أن/إن
+    # belongs to the main clause (the speaker, the survivor), not to the event inside it
+    barrier = max((i for i in range(max(0, m.first - PREPOSED_REACH - 2), m.first) if stems[i] in COMPLEMENTIZERS),
+                  default=-1) if _is_nominal(m, stems) else -1
+    before = [p for p in actors if left <= p.first and barrier < p.first and p.last < m.first
+              and m.first - p.last <= PREPOSED_REACH and not p.coord]
+    before_any = [p for p in actors if barrier < p.first and p.last < m.first and m.first - p.last <= PREPOSED_REACH
+                  and not p.coord]
     agent_marked = next((p for p in after if p.first > 0 and stems[p.first - 1] in AGENT_MARKERS), None)
     if agent_marked is None:
         agent_marked = next((p for p in after if texts[p.first].startswith(("برصاص", "بنيران"))), None)
 
-    nominal = m.pattern.form == "noun" or (m.pattern.form == "fixed" and ("ب" in m.prefix or m.prefix.endswith("ال")))
-    if nominal:  # a fixed form with ب or ال (بقتل، الاعتقال) is a verbal noun: verbs take neither
+    if hit.anchor is not None and stems[m.first].startswith(UNDERGO):
+        # القوات الأمريكية تعرضت لهجوم، تعرضت قاعدة للجيش الى هجوم: who undergoes the attack is its target
+        preposed = [p for p in before_any if _subject_ok(p)]
+        tgt = preposed[-1] if preposed else next((p for p in after if _subject_ok(p) and p is not agent_marked), None)
+        return Frame(_group(phrases, agent_marked), _group(phrases, tgt), "verb-undergo")
+    nominal = _is_nominal(m, stems)
+    if nominal:  # a fixed form with ب, ل or ال (بقتل، لهجوم، الاعتقال) is a verbal noun: verbs take none
         prev = stems[m.first - 1] if m.first > 0 else ""
         if prev in DEMONSTRATIVES or prev in BACKGROUND_HEADS:
             return Frame([], [], "noun-mention", mention=True)
@@ -147,6 +181,9 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 return Frame(_group(phrases, agent_marked), _group(phrases, preposed[-1] if preposed else gen),
                              "noun-undergo")
             source = agent_marked or (preposed[-1] if preposed else None)
+            if source is not None and source is not agent_marked and _casualties(source, stems):
+                # خمسة أشخاص قتلوا في انفجار سيارة مفخخة: the people counted before are its victims
+                source, target = None, target or source
             if target is None:
                 rest = [p for p in after if p is not source]
                 target = rest[0] if rest else None
@@ -186,6 +223,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         etype in PATIENT_NOUN_TYPES and first_after is not None
         and (first_after.fields.get("sector") in VICTIM_SECTORS or _numeric_before(first_after, tokens, m.last))
         and not [p for p in before if _subject_ok(p)]
+        # وهاجم المحتجون: protesters in the nominative after a verb of violence are rioting
+        and not (_crowd(first_after) and texts[first_after.last].endswith("ون"))
     )
     if passive_like:
         src = agent_marked if agent_marked is not first_after else None
@@ -209,6 +248,11 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if cand:
                 subj = cand[-1]
                 rule = "verb-svo-far"
+    if etype in PATIENT_NOUN_TYPES and subj is not None and rule != "verb-vso" and not agent_marked \
+            and _casualties(subj, stems):
+        # ثلاثة عراقيين قتلوا، 42 جنديا قد قتلوا: counted people before a verb of violence are its
+        # casualties (an unvocalized passive), as after it
+        return Frame([], _group(phrases, subj), "verb-passive-svo")
     rest = [p for p in after if p is not subj and (subj is None or p.group != subj.group)
             and p.prep not in TOPIC_PREPS and not _own(p)]
     obj = rest[0] if rest else None
@@ -218,9 +262,48 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     return Frame(_group(phrases, subj), _group(phrases, obj), rule)
 
 
+def _is_nominal(m: Any, stems: Any) -> bool:
+    """An event noun: a noun entry, or a fixed form with ب، ل or ال (بقتل، لهجوم، الاعتقال), or a
+    verb form right after a preposition (نجح في قتل: there قتل is the noun qatl)."""
+    form = m.pattern.form
+    return form == "noun" or (form == "fixed" and ("ب" in m.prefix or "ل" in m.prefix or m.prefix.endswith("ال"))) \
+        or (form in ("fixed", "past") and m.first > 0 and not m.prefix and not m.suffix
+            and stems[m.first - 1] in NOUN_PREPS)
+
+
+def _protester(p: Phrase) -> bool:
+    """Protesters, activists, students, opposition; people of a nationality (الفلسطينيون)."""
+    f = p.fields
+    return f.get("sector") in PROTESTER_SECTORS or (not f.get("sector") and f.get("kind") == "country"
+                                                    and bool(p.mentions) and p.has("demonym"))
+
+
+def _crowd(p: Phrase) -> bool:
+    """A protest-role noun: protesters, crowds, rioters, strikers (المتظاهرون، الحشود، المضربون)."""
+    return is_crowd(p.fields.get("name"))
+
+
 def _own(p: Phrase) -> bool:
     """سفيرها، قواته: the subject's own envoy or forces, not a target (استدعت سفيرها من طهران)."""
     return bool(p.mentions) and p.mentions[0].kind == "agent" and p.mentions[0].suffix in PRONOUNS
+
+
+def _casualties(p: Phrase, stems: Any) -> bool:
+    """Civilians, or counted people other than armed groups (3 مسلحين أطلقوا النار act), named
+    before a violent event: its casualties."""
+    sector = p.fields.get("sector")
+    return sector in VICTIM_SECTORS or (sector not in ARMED_SECTORS and _numeral_before(p, stems))
+
+
+def _numeral_before(p: Phrase, stems: Any) -> bool:
+    """خمسة أشخاص، 42 جنديا، أربعة من حراس الأمن: a counted phrase."""
+    i = p.first - 1
+    if i >= 0 and stems[i] == "من":
+        i -= 1
+    if i < 0:
+        return False
+    w = stems[i]
+    return w[:1].isdigit() or w in _NUMBER_WORDS
 
 
 def _numeric_before(p: Phrase, tokens: Tokens, trigger_last: int) -> bool:

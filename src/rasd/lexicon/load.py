@@ -24,6 +24,7 @@ from rasd.codebook import Codebook, load_codebook
 from rasd.errors import LexiconError
 from rasd.lexicon import schema
 from rasd.lexicon.compile import NOMINAL, VERBAL, VERBAL_PAST, Matcher, key_words, nisba_forms, verb_forms
+from rasd.text.normalize import normalize_key
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +143,13 @@ def _tsv(data: Traversable, name: str) -> Iterator[tuple[dict[str, str], tuple[s
 
 
 DEFINITE = frozenset(p for p in NOMINAL if p.endswith(("ال", "لل")))
+INDEFINITE = NOMINAL - DEFINITE
+
+
+def _name_prefixes(form: str) -> frozenset[str]:
+    """A proper name is definite or not as a whole: الرقة never occurs as فرقة "a band", nor
+    the capital ماليه as المالية "the finance" (the first word's article decides)."""
+    return DEFINITE if normalize_key(form).startswith("ال") else INDEFINITE
 
 
 def _nominal_phrase(form: str) -> bool:
@@ -166,7 +174,7 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
         if country.ambiguous and not amb:
             amb = {key_words(a) for a in forms["name"]}
         for f in forms["name"]:
-            m.add(f, "actor", "country", country, ambiguous=key_words(f) in amb)
+            m.add(f, "actor", "country", country, ambiguous=key_words(f) in amb, prefixes=_name_prefixes(f))
         for base in forms["nisba"]:
             for form, number in nisba_forms(base):
                 # masculine plurals (الروسيون، اليمنيين) are nouns for people of that nationality
@@ -177,7 +185,7 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
         if capital is not None:
             lex.capitals[country.iso3] = capital
             for f in forms.get("capital", []):
-                m.add(f, "actor", "capital", capital, ambiguous=key_words(f) in amb)
+                m.add(f, "actor", "capital", capital, ambiguous=key_words(f) in amb, prefixes=_name_prefixes(f))
         for ar, meto in metonyms:
             m.add(ar, "actor", "metonym", meto)
         counts["countries"] = counts.get("countries", 0) + 1
@@ -185,7 +193,7 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
     for obj, where in _jsonl(data, "people.jsonl"):
         person, forms = schema.parse_person(obj, where)
         for f in forms:
-            m.add(f, "actor", "person", person)
+            m.add(f, "actor", "person", person, prefixes=_name_prefixes(f))
         counts["people"] = counts.get("people", 0) + 1
 
     for obj, where in _jsonl(data, "organizations.jsonl"):
@@ -206,7 +214,7 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
         place, forms, ambiguous = schema.parse_place(obj, where)
         amb = {key_words(a) for a in ambiguous}
         for f in forms:
-            m.add(f, "actor", "place", place, ambiguous=key_words(f) in amb)
+            m.add(f, "actor", "place", place, ambiguous=key_words(f) in amb, prefixes=_name_prefixes(f))
         counts["places"] = counts.get("places", 0) + 1
 
     cameo_codes = set(codebook.codes)
