@@ -19,7 +19,7 @@ from typing import Any
 from rasd import __version__
 from rasd.actors.recognize import Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
-from rasd.events.frames import assign
+from rasd.events.frames import Frame, assign
 from rasd.events.modality import modality
 from rasd.events.triggers import Requirements, select_triggers
 from rasd.geo import location_of
@@ -183,9 +183,14 @@ class Pipeline:
         # Actor phrases are built where events need them; every sentence when the document
         # refers back to a pair of states (البلدين) and the pairs must be collected.
         has_dual = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa for m in sa.matches)
+        evidence = _country_evidence(sentences) if any(
+            sa is not None and sa.triggers and any(m.layer == "actor" and _ambiguous_place(sa.tokens, m)
+                                                   for m in sa.matches) for sa in sentences) else None
         for sa in sentences:
             if sa is not None and (sa.triggers or has_dual):
                 self._build_phrases(doc, sa)
+                if evidence:
+                    _resolve_places(sa, evidence)
         pairs = _country_pairs(sentences, self.lexicon) if has_dual else []
         out: list[Event] = []
         topic: list[Phrase] = []   # the last event source, for pronouns and light verbs
@@ -230,6 +235,7 @@ class Pipeline:
         sent_span = n.span_to_orig(s, e)
         date, date_source = resolve_event_date(n.norm[s:e], anchor, normalized=True)
         out: list[Event] = []
+        framed = []
         for hit in hits:
             frame = assign(hit, phrases, tokens, stems, topic[-1] if topic else None)
             if frame.mention:
@@ -239,7 +245,11 @@ class Pipeline:
                 continue
             if frame.source:
                 topic.append(frame.source[0])
-            mod = modality(hit, cues, tokens, stems)
+            framed.append((hit, frame, modality(hit, cues, tokens, stems)))
+        if len(framed) > 1:
+            framed = _share_roles(framed, stems)
+        for hit, frame, mod in framed:
+            entry = hit.entry
             etype, cameo, mode = entry.type, entry.cameo, entry.mode
             if mod.future and etype in FUTURE_AS_AGREE:
                 etype, cameo, mode = "AGREE", FUTURE_AS_AGREE[etype], None
@@ -319,7 +329,14 @@ class Pipeline:
             return None
         best = min(locs, key=lambda p: (abs(p.first - trigger_tok) + (0 if p.first > trigger_tok else 3)))
         span = n.span_to_orig(best.start, best.end)
-        return location_of(best, self.lexicon, orig[span[0]:span[1]], span)
+        loc = location_of(best, self.lexicon, orig[span[0]:span[1]], span)
+        resolved = best.fields.get("country") if best.fields else None
+        if loc is not None and isinstance(resolved, str) and resolved != loc.country \
+                and best.fields.get("kind") == "place" and len(best.mentions) == 1 \
+                and best.mentions[0].kind in ("capital", "country"):
+            # an ambiguous city read by the document's context: the other state's city of that name
+            loc = replace(loc, country=resolved, lat=None, lon=None, geonameid=None, feature="city")
+        return loc
 
     def _speaker(self, say: Any, phrases: list[Phrase], n: Normalized, orig: str) -> Actor | None:
         after = [p for p in phrases if not p.locative and p.first > say.last and p.first - say.last <= 4 and not p.prep]
@@ -388,6 +405,108 @@ class Pipeline:
         for p in phrases:
             if not p.locative and p.fields.get("sector") and not p.fields.get("country"):
                 p.fields["country"] = loc_country
+
+
+SHARED_ROLE_TYPES = frozenset(("ASSAULT",))
+
+
+# Words that tie a violent event to its cause or outcome within a sentence: قتل … في/جراء/اثر هجوم،
+# انفجار … ما أدى/أسفر عن مقتل.
+RESULT_WORDS = frozenset(("ادي", "ادت", "اسفر", "اسفرت", "اوقع", "اوقعت", "خلف", "خلفت", "تسبب", "تسببت", "مما",
+                          "فقتلت", "فقتل", "اودي", "اودت"))
+CAUSE_PREPS = frozenset(("في", "جراء", "اثر", "عقب", "بعد", "بعدما", "خلال", "عندما", "حين"))
+LINK_REACH = 12
+
+
+def _linked(a: Any, b: Any, stems: Any) -> bool:
+    """Whether two violence triggers of a sentence tell one incident: the later one is the cause
+    (a PP of cause, a ب of means) or the outcome (a result verb in between) of the earlier one."""
+    if a.head.first > b.head.first:
+        a, b = b, a
+    lo, hi = a.head.last + 1, b.head.first
+    if hi - lo > LINK_REACH:
+        return False
+    if any(stems[i] in RESULT_WORDS for i in range(lo, hi)):
+        return True
+    m = b.head
+    prev = {stems[i] for i in range(max(lo, m.first - 2), m.first)}
+    return bool(prev & CAUSE_PREPS) or "ب" in m.prefix.replace("ال", "")
+
+
+def _share_roles(framed: list[tuple[Any, Frame, Any]], stems: Any) -> list[tuple[Any, Frame, Any]]:
+    """Linked violence words of one sentence tell one incident (قامت دبابة بقصف منزل ما أدى الى
+    مقتل مواطنين، قتل ثلاثة مسلحين في ضربة جوية): an attack with no target takes the casualties of
+    the nearest linked asserted event of the same type. (Its agent is not shared: reports name the
+    victims of an attack far more reliably than they tie its author to each casualty.)"""
+    asserted = [k for k, (h, f, m) in enumerate(framed)
+                if h.entry.type in SHARED_ROLE_TYPES and not m.negated and not m.hypothetical]
+    if len(asserted) < 2:
+        return framed
+    out = list(framed)
+    for k in asserted:
+        hit, frame, mod = framed[k]
+        pos = hit.head.first
+        others = sorted((j for j in asserted if j != k and framed[j][0].entry.type == hit.entry.type
+                         and _linked(hit, framed[j][0], stems)),
+                        key=lambda j: abs(framed[j][0].head.first - pos))
+        source, target = frame.source, frame.target
+        if not target:
+            groups = {p.group for p in source}
+            donor = next((framed[j][1].target for j in others if framed[j][1].target
+                          and not groups & {p.group for p in framed[j][1].target}), None)
+            if donor:
+                target = donor
+        if source is not frame.source or target is not frame.target:
+            out[k] = (hit, replace(frame, source=source, target=target, rule=frame.rule + "+incident"), mod)
+    return out
+
+
+# Place names shared by two states: طرابلس (Tripoli of Libya, Tripoli of Lebanon), عمان (Oman, or
+# Amman the capital of Jordan). The dictionary reading is the first; the document's other mentions
+# of either state decide.
+AMBIGUOUS_PLACES: dict[str, tuple[str, ...]] = {"طرابلس": ("LBY", "LBN"), "عمان": ("OMN", "JOR")}
+
+
+def _ambiguous_place(tokens: Tokens, m: Any) -> str | None:
+    if m.first != m.last:
+        return None
+    word = tokens.texts[m.first][len(m.prefix):]
+    return word if word in AMBIGUOUS_PLACES else None
+
+
+def _mention_country(m: Any) -> str | None:
+    ref = m.ref
+    return getattr(ref, "iso3", None) or getattr(ref, "country", None)
+
+
+def _country_evidence(sentences: list[_Sentence | None]) -> dict[str, int]:
+    """How often each state is named in the document other than by an ambiguous place name."""
+    out: dict[str, int] = {}
+    for sa in sentences:
+        if sa is None:
+            continue
+        for m in sa.matches:
+            if m.layer != "actor" or _ambiguous_place(sa.tokens, m):
+                continue
+            c = _mention_country(m)
+            if isinstance(c, str) and len(c) == 3:
+                out[c] = out.get(c, 0) + 1
+    return out
+
+
+def _resolve_places(sa: _Sentence, evidence: dict[str, int]) -> None:
+    """وفي طرابلس تجمع أنصار الحريري … لبنان: the reading whose state the document names most."""
+    for p in sa.phrases:
+        if len(p.mentions) != 1:
+            continue
+        word = _ambiguous_place(sa.tokens, p.mentions[0])
+        if word is None:
+            continue
+        options = AMBIGUOUS_PLACES[word]
+        best = max(options, key=lambda c: (evidence.get(c, 0), -options.index(c)))
+        if best != p.fields.get("country") and evidence.get(best, 0) > 0:
+            p.fields["country"] = best
+            p.fields["kind"] = "place"
 
 
 def _with_country(a: Actor | None, country: str) -> Actor | None:

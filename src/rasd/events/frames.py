@@ -19,7 +19,10 @@ from rasd.text.tokenize import Tokens
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
 VICTIM_SECTORS = frozenset(("CVL", "REF", "JRN", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM"))
 ARMED_SECTORS = frozenset(("UAF", "REB", "INS", "SPY"))
-AGENT_MARKERS = frozenset(("برصاص", "بيد", "يد", "قبل", "نيران", "بنيران", "بقذائف", "بغاره", "بهجوم"))
+AGENT_MARKERS = frozenset(("برصاص", "بيد", "يد", "قبل", "نيران", "بنيران", "بقذائف", "بغاره", "بهجوم",
+                           # هجوم شنه مسلحون، الهجوم الذي نفذته خلية: the relative verb's subject is the agent
+                           "شنه", "شنته", "شنها", "شنوه", "نفذه", "نفذته", "نفذها", "نفذوه", "ارتكبه", "ارتكبته",
+                           "ارتكبها", "تبناه", "تبنته", "تبنتها"))
 DEMONSTRATIVES = frozenset(("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هولاء", "هاتان", "هذان"))
 # Nouns and prepositions that make the following event noun a background or a topic:
 # في وجه التهديدات، بسبب الاحتجاجات، حول الهجمات.
@@ -180,10 +183,14 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 # القوات الأمريكية تعرضت لهجوم: the one who underwent the attack is its target
                 return Frame(_group(phrases, agent_marked), _group(phrases, preposed[-1] if preposed else gen),
                              "noun-undergo")
+            if preposed and _reporter(preposed[-1], m.first, stems):
+                preposed = []  # أعلن الجيش الأميركي مقتل اثنين من جنوده: who reports the killing is not its agent
             source = agent_marked or (preposed[-1] if preposed else None)
             if source is not None and source is not agent_marked and _casualties(source, stems):
                 # خمسة أشخاص قتلوا في انفجار سيارة مفخخة: the people counted before are its victims
                 source, target = None, target or source
+            if target is None:
+                target = _targeted(m.last, actors, stems, source)
             if target is None:
                 rest = [p for p in after if p is not source]
                 target = rest[0] if rest else None
@@ -260,6 +267,35 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             and (obj is None or not obj.prep or obj.first - m.last > 3):
         obj = None  # بغداد ودمشق تتبادلان المعلومات: a joint action among the subjects
     return Frame(_group(phrases, subj), _group(phrases, obj), rule)
+
+
+# Verbs of reporting whose object is an event noun: أعلن الجيش مقتل، أفادت الشرطة بمقتل.
+REPORT_VERBS = frozenset((
+    "اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "افاد", "افادت", "افادوا", "يفيد", "تفيد", "ذكر", "ذكرت", "ذكروا",
+    "اكد", "اكدت", "اكدوا", "يوكد", "توكد", "نقل", "نقلت", "اورد", "اوردت", "روي", "روت", "اعلان", "تاكيد",
+))
+
+
+def _reporter(p: Phrase, noun_first: int, stems: Any) -> bool:
+    """The actor is the subject of a reporting verb right before it (VSO) or between it and the
+    event noun (SVO), so it reports the event rather than takes part in it."""
+    lo = max(0, p.first - 2)
+    return any(stems[i] in REPORT_VERBS for i in range(lo, noun_first) if not p.first <= i <= p.last)
+
+
+# ضربات جوية … مستهدفة مقاتلي الشباب، هجوم استهدف دورية: the object of "targeting" after an attack
+# noun is the attack's target.
+TARGETING = frozenset(("مستهدفه", "مستهدفا", "مستهدفين", "مستهدفتين", "استهدف", "استهدفت", "استهدفا", "استهدفتا",
+                       "استهدفوا", "يستهدف", "تستهدف"))
+TARGETING_REACH = 10
+
+
+def _targeted(last: int, actors: list[Phrase], stems: Any, source: Phrase | None) -> Phrase | None:
+    for i in range(last + 1, min(len(stems), last + 1 + TARGETING_REACH)):
+        if stems[i] in TARGETING:
+            obj = next((p for p in actors if i < p.first <= i + 3 and p is not source), None)
+            return obj if obj is not None and (source is None or obj.group != source.group) else None
+    return None
 
 
 def _is_nominal(m: Any, stems: Any) -> bool:

@@ -18,6 +18,16 @@ FUT_REACH = 6
 HYP_REACH = 8
 DENIAL_STEMS = frozenset(("نفي", "نفت", "نفوا", "ينفي", "تنفي", "نفيه", "ينفون", "تنفي"))
 NEG_BEFORE_NOUN = frozenset(("دون", "بدون", "عدم", "غير"))
+# Nominal negators (بدون طيار، غير مسلحة، عدم اعتقال) negate only their complement: the word right
+# after them, or the verb of دون أن يقتله.
+NOMINAL_NEG = frozenset(("دون", "بدون", "بلا", "غير", "عدم"))
+# A negated verb of stopping or ceasing asserts what goes on: لم تتوقف عن تعذيب، لا يزال، ما زال.
+CESSATIVE = ("توقف", "يتوقف", "تتوقف", "يتوقفون", "كف", "يكف", "تكف", "يكفون", "زال", "يزال", "تزال", "يزالون",
+             "انقطع", "ينقطع", "تنقطع", "يتوان", "تتوان", "يتواني", "تتواني", "برح", "يبرح", "تبرح", "انفك", "ينفك", "تنفك")
+# لا سيما "especially" is no negation.
+NOT_NEGATED = frozenset(("سيما", "سيم"))
+# The imperfect prefixes that make قد + verb "may" (قد يقتل، قد نشهد، قد تتعرض); قد + past is "has".
+_PRESENT_MARKS = ("ي", "ن", "تت", "تس")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +56,22 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         dist = m.first - c.last
         same_clause = c.first >= left
         if c.kind == "NEG" and dist <= NEG_REACH and same_clause:
+            word = stems[c.last]
+            nxt = stems[c.last + 1]
+            if nxt in NOT_NEGATED or nxt.startswith(CESSATIVE):
+                continue
+            if word in NOMINAL_NEG and not (dist == 1 or (dist == 2 and nxt in ("ان", "أن"))):
+                continue  # طائرة بدون طيار بإطلاق: دون negates طيار, not the launch
+            if word == "ما" and dist != 1:
+                continue  # ما أدى إلى مقتل، مما أسفر عن إصابة: relative "which", or a negated other verb
             negated = True
             if stems[c.first] in ("لن",):
                 future = True
         elif c.kind == "FUT" and dist <= FUT_REACH and same_clause:
             future = True
         elif c.kind == "HYP" and dist <= HYP_REACH and same_clause:
-            if stems[c.first] == "قد" and m.pattern.form == "past":
-                continue  # قد + past = certainty, not possibility
+            if stems[c.first] == "قد" and not _present_after(c.last, m, stems):
+                continue  # قد + past = certainty ("has"), not possibility
             hypothetical = True
         elif c.kind == "SAY":
             say = c
@@ -64,3 +82,14 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             negated = True
             break
     return Modality(negated, future, hypothetical, say)
+
+
+def _present_after(i: int, m: Match, stems: Any) -> bool:
+    """Whether the verb after قد at ``i`` is imperfect (قد يقتل "may kill"), not perfect (قد قتل، قد أعلن)."""
+    j = i + 1
+    if j == m.first and m.pattern.form in ("past", "present"):
+        return m.pattern.form == "present"
+    if j >= len(stems):
+        return False
+    w = stems[j]
+    return w.startswith(_PRESENT_MARKS) and len(w) > 2

@@ -1,0 +1,81 @@
+"""Modality scope, incident roles, reporters and ambiguous cities (rules in modality.py, frames.py, pipeline.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Pipeline:
+    return Pipeline()
+
+
+def _of(records, etype, trigger):
+    return next(r for r in records if r["event_type"] == etype and r["trigger"]["text"] == trigger)
+
+
+def test_qad_with_past_verb_is_not_hypothetical(nlp):
+    recs = nlp.code("وكانت الشرطة قد أعلنت أمس مقتل ثلاثة جنود عراقيين في هجوم شمال بغداد.", "2008-05-01")
+    assert not _of(recs, "ASSAULT", "مقتل")["hypothetical"]
+
+
+def test_qad_with_present_verb_is_hypothetical(nlp):
+    recs = nlp.code("وقال مسؤول إن الحكومة قد تعتقل عشرات المحتجين خلال الأيام المقبلة.", "2008-05-01")
+    assert _of(recs, "COERCE", "تعتقل")["hypothetical"]
+
+
+def test_relative_ma_is_not_negation(nlp):
+    recs = nlp.code("انفجرت عبوة ناسفة قرب سوق في الموصل ما أسفر عن إصابة سبعة مدنيين بجروح.", "2008-05-01")
+    assert not _of(recs, "ASSAULT", "إصابة")["negated"]
+
+
+def test_nominal_negator_scopes_over_its_complement(nlp):
+    recs = nlp.code("وقامت طائرة بدون طيار بإطلاق صاروخ على سيارة في غزة.", "2008-05-01")
+    assert any(r["event_type"] == "ASSAULT" and not r["negated"] for r in recs)
+    recs = nlp.code("نجا المسؤول بعد أن فجر انتحاري نفسه قرب منزله من دون أن يقتله.", "2008-05-01")
+    assert _of(recs, "ASSAULT", "يقتله")["negated"]
+
+
+def test_negated_cessative_asserts(nlp):
+    recs = nlp.code("واتهم التقرير قوات الأمن بأنها لم تتوقف عن تعذيب المعتقلين.", "2008-05-01")
+    assert not _of(recs, "ASSAULT", "تعذيب")["negated"]
+
+
+def test_attack_takes_casualties_of_its_outcome(nlp):
+    recs = nlp.code("انفجرت عبوة ناسفة قرب سوق في الموصل ما أسفر عن إصابة سبعة مدنيين بجروح.", "2008-05-01")
+    bomb = _of(recs, "ASSAULT", "عبوة ناسفة")
+    assert bomb["target"]["sector"] == "CVL"
+
+
+def test_unlinked_attacks_share_nothing(nlp):
+    recs = nlp.code("قتل مسلحون شرطيا في الموصل، وفي بغداد انفجرت عبوة ناسفة.", "2008-05-01")
+    bomb = [r for r in recs if r["trigger"]["text"] == "عبوة ناسفة"]
+    assert all(not r.get("target") for r in bomb)
+
+
+def test_relative_agent_verb(nlp):
+    recs = nlp.code("قتل خمسة جنود أفغان في هجوم شنه مسلحون من حركة طالبان.", "2008-07-14")
+    attack = _of(recs, "ASSAULT", "هجوم")
+    assert attack["source"]["sector"] == "REB"
+
+
+def test_reporter_is_not_the_agent(nlp):
+    recs = nlp.code("أعلن الجيش الأمريكي مقتل اثنين من جنوده في انفجار عبوة ناسفة.", "2008-05-01")
+    assert not _of(recs, "ASSAULT", "مقتل").get("source")
+
+
+def test_targeting_participle(nlp):
+    recs = nlp.code("شنت القوات الأمريكية ضربات جوية في الصومال مستهدفة مقاتلي حركة الشباب.", "2008-05-01")
+    strike = _of(recs, "ASSAULT", "ضربات جوية")
+    assert strike["target"] is not None and strike["target"]["sector"] == "UAF"
+
+
+def test_ambiguous_city_follows_document(nlp):
+    lbn = nlp.code("تجمع مئات المتظاهرين في طرابلس احتجاجا على قرار الحكومة اللبنانية.", "2011-01-25")
+    assert all(r["location"]["country"] == "LBN" for r in lbn if r.get("location"))
+    lby = nlp.code("تظاهر المئات في طرابلس احتجاجا على الغلاء.", "2011-01-25")
+    assert all(r["location"]["country"] == "LBY" for r in lby if r.get("location"))
+    jor = nlp.code("تظاهر آلاف الأردنيين في عمان احتجاجا على رفع الأسعار في الأردن.", "2011-01-25")
+    assert any(r["location"] and r["location"]["country"] == "JOR" for r in jor)
