@@ -9,7 +9,7 @@ dict probes per token whatever the size of the lexicon.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from rasd.text.normalize import normalize_key
@@ -71,7 +71,7 @@ def key_words(form: str, *, keep_first: bool = False) -> tuple[str, ...]:
     return out
 
 
-Candidates = tuple[list[tuple["Pattern", str, str]], dict[str, list[tuple["Pattern", str]]],
+Candidates = tuple[list[tuple["Pattern", str, str, int]], dict[str, list[tuple["Pattern", str]]],
                    dict[str, list[tuple["Pattern", str]]]]
 _EMPTY: Candidates = ([], {}, {})  # shared by every word that starts no pattern (never mutated)
 
@@ -99,14 +99,15 @@ class Matcher:
             self.size += 1
 
     def candidates(self, word: str, analyzer: Analyzer, taa: bool = False) -> Candidates:
-        """Patterns a reading of ``word`` can start: one-word ones as (pattern, prefix, suffix),
+        """Patterns a reading of ``word`` can start: one-word ones as (pattern, prefix, suffix,
+        characters of the prefix left out of the evidence),
         longer ones as {second word: [(pattern, prefix)]}, and two-word ones whose second word
         may carry a pronoun (وزير خارجيتها) apart. ``taa``: the word's final ه is a ة."""
         key = word + "\x01" if taa else word
         got = self._cache.get(key)
         if got is not None:
             return got
-        singles: list[tuple[Pattern, str, str]] = []
+        singles: list[tuple[Pattern, str, str, int]] = []
         multis: dict[str, list[tuple[Pattern, str]]] = {}
         suffixed: dict[str, list[tuple[Pattern, str]]] = {}
         index = self.index
@@ -119,7 +120,7 @@ class Matcher:
                     continue
                 if len(pat.words) == 1:
                     if not suffix or pat.suffix_ok:
-                        singles.append((pat, prefix, suffix))
+                        singles.append((pat, prefix, suffix, _skip(prefix)))
                 elif not suffix:
                     multis.setdefault(pat.words[1], []).append((pat, prefix))
                     if len(pat.words) == 2 and pat.suffix_ok:
@@ -133,11 +134,17 @@ class Matcher:
     def match(self, tokens: Tokens, analyzer: Analyzer) -> list[Match]:
         """Every pattern occurrence in ``tokens``, overlapping ones included."""
         out: list[Match] = []
+        append = out.append
         texts = tokens.texts
+        starts = tokens.starts
         breaks = tokens.breaks
         n = len(texts)
         taa = tokens.taa
-        keys = texts if not taa else [t + "\x01" if i in taa else t for i, t in enumerate(texts)]
+        keys = texts
+        if taa:
+            keys = list(texts)
+            for i in taa:
+                keys[i] = texts[i] + "\x01"
         for i, got in enumerate(map(self._cache.get, keys)):  # dictionary probes in C
             if got is _EMPTY:
                 continue
@@ -146,30 +153,27 @@ class Matcher:
                 if got is _EMPTY:
                     continue
             singles, multis, suffixed = got
-            text = texts[i]
             if singles:
-                start = tokens.starts[i]
-                end = start + len(text)
-                for pat, prefix, suffix in singles:
-                    out.append(Match(pat, i, i, prefix, suffix, start + _skip(prefix), end, pat.layer, pat.kind,
-                                     pat.ref))
+                start = starts[i]
+                end = start + len(texts[i])
+                for pat, prefix, suffix, skip in singles:
+                    append(_new_match((pat, i, i, prefix, suffix, start + skip, end, pat.layer, pat.kind, pat.ref)))
             if not multis or i + 1 >= n or breaks[i + 1]:
                 continue
             nxt = texts[i + 1]
-            for key in _internal_keys(nxt):
+            for key in ((nxt, nxt[2:]) if len(nxt) >= 4 and nxt.startswith("ال") else (nxt,)):
                 for pat, prefix in multis.get(key, ()):
                     k = len(pat.words)
                     if i + k > n:
                         continue
                     last_suffix = "" if k == 2 else self._rest_matches(pat, tokens, i, k, analyzer)
                     if last_suffix is not None:
-                        out.append(_make(pat, tokens, i, i + k - 1, prefix, last_suffix))
+                        append(_make(pat, tokens, i, i + k - 1, prefix, last_suffix))
             if suffixed and nxt not in suffixed and len(nxt) > 3:
                 # a two-word pattern whose last word carries a pronoun suffix (وزير خارجيتها)
-                for a in analyzer.analyses(nxt):
-                    if a.suffix and a.prefix in INTERNAL:
-                        for pat, prefix in suffixed.get(a.stem, ()):
-                            out.append(_make(pat, tokens, i, i + 1, prefix, a.suffix))
+                for stem, suffix in analyzer.suffixed(nxt):
+                    for pat, prefix in suffixed.get(stem, ()):
+                        append(_make(pat, tokens, i, i + 1, prefix, suffix))
         return out
 
     @staticmethod
@@ -199,12 +203,6 @@ class Matcher:
         self._cache = {}
 
 
-def _internal_keys(text: str) -> tuple[str, ...]:
-    if text.startswith("ال") and len(text) >= 4:
-        return (text, text[2:])
-    return (text,)
-
-
 @lru_cache(maxsize=256)
 def _skip(prefix: str) -> int:
     """Characters of a proclitic chain left out of the evidence: conjunctions and prepositions
@@ -219,10 +217,13 @@ def _skip(prefix: str) -> int:
     return len(prefix) - len(keep)
 
 
+_new_match = partial(tuple.__new__, Match)  # Match(*fields) without the Python-level __new__ (hot loop)
+
+
 def _make(pat: Pattern, tokens: Tokens, first: int, last: int, prefix: str, suffix: str) -> Match:
     start = tokens.starts[first] + _skip(prefix)
     end = tokens.starts[last] + len(tokens.texts[last])
-    return Match(pat, first, last, prefix, suffix, start, end, pat.layer, pat.kind, pat.ref)
+    return _new_match((pat, first, last, prefix, suffix, start, end, pat.layer, pat.kind, pat.ref))
 
 
 def verb_forms(past: str, present: str) -> list[tuple[str, str]]:

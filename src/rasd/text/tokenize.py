@@ -10,11 +10,14 @@ The lexicon decides which reading is valid (a verb takes و ف س ل, a noun و 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from itertools import accumulate, compress, count
+from operator import add
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 _WORD = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(r"([^\W_]+)")
 # Punctuation that closes a clause. Quotation marks are not among them: Arabic news quotes
 # names (جنود «المارينز») as often as speech.
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]\-–—،؛]")
@@ -84,14 +87,23 @@ def tokenize(norm: str, start: int = 0, end: int | None = None, original: Any = 
 
 
 def tokenize_sentences(norm: str, sentences: list[tuple[int, int]], original: Any = None) -> list[Tokens]:
-    """:func:`tokenize` for every sentence span of a document, in one pass over the text."""
+    """:func:`tokenize` for every sentence span of a document, in one pass over the text.
+
+    Per-word work is done by the regex engine and C-level map/compress calls over the whole
+    document; the per-sentence loop only slices.
+    """
     if not sentences:
         return []
     lo_all, hi_all = sentences[0][0], sentences[-1][1]
-    texts_all = _WORD.findall(norm, lo_all, hi_all)
-    starts_all = [m.start() for m in _WORD.finditer(norm, lo_all, hi_all)]
-    puncts = [m.start() for m in _CLAUSE_PUNCT.finditer(norm, sentences[0][0], sentences[-1][1])]
+    pieces = _SPLIT.split(norm[lo_all:hi_all])            # separator, word, separator, ...
+    texts_all = pieces[1::2]
+    starts_all = list(accumulate(map(len, pieces), initial=lo_all))[1:-1:2]
+    puncts = [m.start() for m in _CLAUSE_PUNCT.finditer(norm, lo_all, hi_all)]
     ta = original.ta_marbuta if original is not None else ()
+    taa_all: list[int] = []   # document-level indices of the words that end in a ta marbuta
+    if ta:
+        ta_ends = set(map((1).__add__, ta))
+        taa_all = list(compress(count(), map(ta_ends.__contains__, map(add, starts_all, map(len, texts_all)))))
     out: list[Tokens] = []
     for s, e in sentences:
         lo, hi = bisect_left(starts_all, s), bisect_left(starts_all, e)
@@ -103,14 +115,10 @@ def tokenize_sentences(norm: str, sentences: list[tuple[int, int]], original: An
             if i < len(breaks):
                 breaks[i] = True
         taa: frozenset[int] = frozenset()
-        if ta and texts:
-            found = []
-            for k in range(bisect_left(ta, s), bisect_left(ta, e)):
-                pos = ta[k]
-                i = bisect_right(starts, pos) - 1
-                if i >= 0 and starts[i] + len(texts[i]) == pos + 1:
-                    found.append(i)
-            taa = frozenset(found)
+        if taa_all:
+            a, b = bisect_left(taa_all, lo), bisect_left(taa_all, hi)
+            if a < b:
+                taa = frozenset(map((-lo).__add__, taa_all[a:b]))
         out.append(Tokens(texts, starts, breaks, taa))
     return out
 
@@ -127,7 +135,19 @@ class Analyzer:
 
     def __init__(self, max_cache: int = 500_000):
         self._cache: dict[str, tuple[Analysis, ...]] = {}
+        self._suffixed: dict[str, tuple[tuple[str, str], ...]] = {}
         self._max = max_cache
+
+    def suffixed(self, word: str) -> tuple[tuple[str, str], ...]:
+        """(stem, enclitic) of the readings of ``word`` that carry an enclitic and at most the
+        article (خارجيتها → ("خارجيه", "ها")): the last word of a name with a pronoun."""
+        got = self._suffixed.get(word)
+        if got is None:
+            got = tuple((a.stem, a.suffix) for a in self.analyses(word) if a.suffix and a.prefix in ("", "ال"))
+            if len(self._suffixed) >= self._max:
+                self._suffixed.clear()
+            self._suffixed[word] = got
+        return got
 
     def analyses(self, word: str) -> tuple[Analysis, ...]:
         got = self._cache.get(word)
