@@ -53,6 +53,16 @@ def test_two_workers_equal_one(nlp):
     assert one == two
 
 
+def test_three_workers_keep_order_when_the_parent_codes_too(nlp):
+    # workers=3: two forked processes plus this one, tiny batches so that the parent codes
+    # some batches inline while pool batches are still pending
+    docs = demo_docs()
+    one = [(d.id, recs) for d, recs in nlp.pipe(docs, workers=1, as_json=True)]
+    three = [(d.id, recs) for d, recs in nlp.pipe(docs, batch_size=1, workers=3, as_json=True)]
+    assert [i for i, _ in three] == [d.id for d in docs]
+    assert one == three
+
+
 def test_every_span_indexes_the_demo_texts(nlp):
     n_events = 0
     types = set()

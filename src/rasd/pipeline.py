@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
@@ -138,41 +139,48 @@ class Pipeline:
              ) -> Iterator[tuple[Document, list[Any]]]:
         """(document, records) for each document, in input order.
 
-        With ``workers > 1`` batches are coded in worker processes that share this
-        pipeline's lexicon and detector. ``as_json`` yields each record already encoded as a
-        JSON Lines string (encoded in the workers, which is what makes two workers pay).
+        With ``workers > 1`` this process is one of the workers: it reads, writes and codes
+        batches itself while ``workers - 1`` forked processes (sharing this pipeline's lexicon
+        and detector) code the others, so that N workers keep N cores busy rather than N + 1
+        processes competing for them. ``as_json`` yields each record already encoded as a JSON
+        Lines string (encoded where the batch is coded).
         """
         if workers <= 1:
             for doc in docs:
-                recs = self.code_document(doc)
-                yield doc, [encode_record(r) for r in recs] if as_json else recs
+                yield doc, self._code_one(doc, as_json)
             return
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        if ctx is not None:
-            # Forked workers inherit this process's memory: compile the date grammar and code a
-            # first batch here, so that every worker starts with warm word caches instead of
-            # each filling its own.
-            warm_up()
-            docs = iter(docs)
-            for doc in islice(docs, batch_size):
-                recs = self.code_document(doc)
-                yield doc, [encode_record(r) for r in recs] if as_json else recs
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init,
+        warm_up()  # compile the date grammar once, before the fork, for every worker
+        ahead = 2 * (workers - 1)   # batches queued in the pool
+        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=ctx, initializer=_worker_init,
                                  initargs=(self,)) as pool:
-            pending: list[Any] = []
-            batch: list[Document] = []
-            for doc in docs:
-                batch.append(doc)
-                if len(batch) >= batch_size:
+            # each item: (batch, future) for a pool batch, (batch, results) for one coded here
+            pending: deque[tuple[list[Document], Any]] = deque()
+            in_pool = 0
+            it = iter(docs)
+            while True:
+                batch = list(islice(it, batch_size))
+                if not batch:
+                    break
+                if in_pool < ahead:
                     pending.append((batch, pool.submit(_worker_code, batch, as_json)))
-                    batch = []
-                    while len(pending) > workers * 2:
-                        b, fut = pending.pop(0)
-                        yield from zip(b, fut.result())
-            if batch:
-                pending.append((batch, pool.submit(_worker_code, batch, as_json)))
-            for b, fut in pending:
-                yield from zip(b, fut.result())
+                    in_pool += 1
+                else:
+                    pending.append((batch, [self._code_one(d, as_json) for d in batch]))
+                # hand back what is ready, in order; wait only when too far ahead of the pool
+                while pending and (isinstance(pending[0][1], list) or pending[0][1].done()
+                                   or len(pending) > 4 * workers):
+                    b, res = pending.popleft()
+                    if not isinstance(res, list):
+                        res = res.result()
+                        in_pool -= 1
+                    yield from zip(b, res)
+            for b, res in pending:
+                yield from zip(b, res if isinstance(res, list) else res.result())
+
+    def _code_one(self, doc: Document, as_json: bool) -> list[Any]:
+        recs = self.code_document(doc)
+        return [encode_record(r) for r in recs] if as_json else recs
 
     # ---------------------------------------------------------------- internals
     def events(self, doc: Document) -> list[Event]:
@@ -233,7 +241,7 @@ class Pipeline:
         cues = [m for m in matches if m.layer == "cue"]
         orig = doc.text
         sent_span = n.span_to_orig(s, e)
-        date, date_source = resolve_event_date(n.norm[s:e], anchor, normalized=True)
+        when: tuple[str | None, str] | None = None   # (date, date_source), resolved for the first event kept
         out: list[Event] = []
         framed = []
         for hit in hits:
@@ -258,6 +266,9 @@ class Pipeline:
             code = self.lexicon.codebook.get(cameo)
             loc = self._location(hit.head.first, phrases, n, orig)
             score = None
+            if when is None:
+                when = resolve_event_date(n.norm[s:e], anchor, normalized=True)
+            date, date_source = when
             if etype in self.detector.types or self.on_candidate is not None:
                 cand = Candidate(
                     etype, tuple(tokens.texts), hit.match.first, hit.match.last, hit.match.pattern.form,
@@ -563,8 +574,4 @@ def _worker_init(pipeline: Pipeline) -> None:
 
 def _worker_code(batch: list[Document], as_json: bool) -> list[list[Any]]:
     assert _WORKER is not None
-    out = []
-    for d in batch:
-        recs = _WORKER.code_document(d)
-        out.append([encode_record(r) for r in recs] if as_json else recs)
-    return out
+    return [_WORKER._code_one(d, as_json) for d in batch]
