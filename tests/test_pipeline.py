@@ -92,3 +92,12 @@ def test_offsets_hold_on_any_text(nlp, words):
         for part in (r["source"], r["target"], r["trigger"], r["location"], r["attributed_to"]):
             if part:
                 assert text[part["span"][0]:part["span"][1]] == part["text"]
+
+
+def test_a_name_two_states_share_takes_the_documents_state_and_its_coordinates(nlp):
+    # regression: Tripoli read as Lebanon's lost its coordinates (places.jsonl "homonym": true)
+    leb = nlp.code("اشتبك مسلحون مع الجيش اللبناني في طرابلس شمال لبنان أمس.", date="2012-05-13")
+    lby = nlp.code("تظاهر آلاف في طرابلس ضد القذافي، وقالت الحكومة الليبية إن الوضع هادئ.", date="2011-02-20")
+    locs = {(r["location"]["country"], r["location"]["name"], r["location"]["lat"]) for r in leb + lby
+            if r["location"] and r["location"]["name"] == "Tripoli"}
+    assert ("LBN", "Tripoli", 34.43667) in locs and ("LBY", "Tripoli", 32.88743) in locs

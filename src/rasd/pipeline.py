@@ -191,14 +191,15 @@ class Pipeline:
         # Actor phrases are built where events need them; every sentence when the document
         # refers back to a pair of states (البلدين) and the pairs must be collected.
         has_dual = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa for m in sa.matches)
-        evidence = _country_evidence(sentences) if any(
-            sa is not None and sa.triggers and any(m.layer == "actor" and _ambiguous_place(sa.tokens, m)
+        homonyms = self.lexicon.homonyms
+        evidence = _country_evidence(sentences, homonyms) if homonyms and any(
+            sa is not None and sa.triggers and any(m.layer == "actor" and _ambiguous_place(sa.tokens, m, homonyms)
                                                    for m in sa.matches) for sa in sentences) else None
         for sa in sentences:
             if sa is not None and (sa.triggers or has_dual):
                 self._build_phrases(doc, sa)
                 if evidence:
-                    _resolve_places(sa, evidence)
+                    _resolve_places(sa, evidence, homonyms)
         pairs = _country_pairs(sentences, self.lexicon) if has_dual else []
         out: list[Event] = []
         topic: list[Phrase] = []   # the last event source, for pronouns and light verbs
@@ -341,12 +342,11 @@ class Pipeline:
         best = min(locs, key=lambda p: (abs(p.first - trigger_tok) + (0 if p.first > trigger_tok else 3)))
         span = n.span_to_orig(best.start, best.end)
         loc = location_of(best, self.lexicon, orig[span[0]:span[1]], span)
-        resolved = best.fields.get("country") if best.fields else None
-        if loc is not None and isinstance(resolved, str) and resolved != loc.country \
-                and best.fields.get("kind") == "place" and len(best.mentions) == 1 \
-                and best.mentions[0].kind in ("capital", "country"):
-            # an ambiguous city read by the document's context: the other state's city of that name
-            loc = replace(loc, country=resolved, lat=None, lon=None, geonameid=None, feature="city")
+        other = best.fields.get("place") if best.fields else None
+        if loc is not None and other is not None:
+            # a name two states share, read by the document's context (طرابلس of Lebanon)
+            loc = Location(loc.text, loc.span, other.name, other.country, other.lat, other.lon, other.geonameid,
+                           other.feature)
         return loc
 
     def _speaker(self, say: Any, phrases: list[Phrase], n: Normalized, orig: str) -> Actor | None:
@@ -472,17 +472,13 @@ def _share_roles(framed: list[tuple[Any, Frame, Any]], stems: Any) -> list[tuple
     return out
 
 
-# Place names shared by two states: طرابلس (Tripoli of Libya, Tripoli of Lebanon), عمان (Oman, or
-# Amman the capital of Jordan). The dictionary reading is the first; the document's other mentions
-# of either state decide.
-AMBIGUOUS_PLACES: dict[str, tuple[str, ...]] = {"طرابلس": ("LBY", "LBN"), "عمان": ("OMN", "JOR")}
-
-
-def _ambiguous_place(tokens: Tokens, m: Any) -> str | None:
-    if m.first != m.last:
+def _ambiguous_place(tokens: Tokens, m: Any, homonyms: dict[str, Any]) -> str | None:
+    """The name if ``m`` is a one-word place name that another state's place shares (طرابلس،
+    عمان; places.jsonl ``"homonym": true``)."""
+    if m.first != m.last or not homonyms:
         return None
     word = tokens.texts[m.first][len(m.prefix):]
-    return word if word in AMBIGUOUS_PLACES else None
+    return word if word in homonyms else None
 
 
 def _mention_country(m: Any) -> str | None:
@@ -490,14 +486,14 @@ def _mention_country(m: Any) -> str | None:
     return getattr(ref, "iso3", None) or getattr(ref, "country", None)
 
 
-def _country_evidence(sentences: list[_Sentence | None]) -> dict[str, int]:
+def _country_evidence(sentences: list[_Sentence | None], homonyms: dict[str, Any]) -> dict[str, int]:
     """How often each state is named in the document other than by an ambiguous place name."""
     out: dict[str, int] = {}
     for sa in sentences:
         if sa is None:
             continue
         for m in sa.matches:
-            if m.layer != "actor" or _ambiguous_place(sa.tokens, m):
+            if m.layer != "actor" or _ambiguous_place(sa.tokens, m, homonyms):
                 continue
             c = _mention_country(m)
             if isinstance(c, str) and len(c) == 3:
@@ -505,19 +501,22 @@ def _country_evidence(sentences: list[_Sentence | None]) -> dict[str, int]:
     return out
 
 
-def _resolve_places(sa: _Sentence, evidence: dict[str, int]) -> None:
-    """وفي طرابلس تجمع أنصار الحريري … لبنان: the reading whose state the document names most."""
+def _resolve_places(sa: _Sentence, evidence: dict[str, int], homonyms: dict[str, Any]) -> None:
+    """وفي طرابلس تجمع أنصار الحريري … لبنان: the reading whose state the document names most
+    (the dictionary's own reading on a tie)."""
     for p in sa.phrases:
         if len(p.mentions) != 1:
             continue
-        word = _ambiguous_place(sa.tokens, p.mentions[0])
+        word = _ambiguous_place(sa.tokens, p.mentions[0], homonyms)
         if word is None:
             continue
-        options = AMBIGUOUS_PLACES[word]
-        best = max(options, key=lambda c: (evidence.get(c, 0), -options.index(c)))
-        if best != p.fields.get("country") and evidence.get(best, 0) > 0:
+        others = {h.country: h for h in homonyms[word]}
+        options = [p.fields.get("country"), *others]
+        best = max(options, key=lambda c: (evidence.get(c, 0) if isinstance(c, str) else 0, -options.index(c)))
+        if best in others and evidence.get(best, 0) > 0:
             p.fields["country"] = best
             p.fields["kind"] = "place"
+            p.fields["place"] = others[best]
 
 
 def _with_country(a: Actor | None, country: str) -> Actor | None:

@@ -49,6 +49,8 @@ class Lexicon:
     version: str
     countries: dict[str, schema.Country] = field(default_factory=dict)
     capitals: dict[str, schema.Capital] = field(default_factory=dict)
+    # normalized name -> the other states' places of that name (places.jsonl "homonym": true)
+    homonyms: dict[str, list[schema.Place]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -212,6 +214,11 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
 
     for obj, where in _jsonl(data, "places.jsonl"):
         place, forms, ambiguous = schema.parse_place(obj, where)
+        if obj.get("homonym"):
+            for f in forms:
+                lex.homonyms.setdefault(" ".join(key_words(f)), []).append(place)
+            counts["places"] = counts.get("places", 0) + 1
+            continue
         amb = {key_words(a) for a in ambiguous}
         for f in forms:
             m.add(f, "actor", "place", place, ambiguous=key_words(f) in amb, prefixes=_name_prefixes(f))

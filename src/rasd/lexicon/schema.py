@@ -241,7 +241,11 @@ def parse_org(obj: dict[str, Any], where: tuple[str, int]) -> tuple[Org, list[st
 
 
 def parse_place(obj: dict[str, Any], where: tuple[str, int]) -> tuple[Place, list[str], set[str]]:
-    """A place, its Arabic forms and the forms that are also common words (``ambiguous_ar``)."""
+    """A place, its Arabic forms and the forms that are also common words (``ambiguous_ar``).
+
+    ``"homonym": true`` marks the second reading of a name another entry already gives to
+    another state (طرابلس of Lebanon beside the Libyan capital): it is not matched by itself,
+    the document's other mentions choose between the readings."""
     _require(obj, ("name", "ar", "feature"), where)
     forms = check_list(obj["ar"], where, "ar")
     ambiguous = set(check_list(obj.get("ambiguous_ar", []), where, "ambiguous_ar", allow_empty=True))
@@ -249,6 +253,10 @@ def parse_place(obj: dict[str, Any], where: tuple[str, int]) -> tuple[Place, lis
         ambiguous = set(forms)
     country = _code(obj.get("country"), where, "country", nullable=True)
     feature = obj["feature"]
+    if not isinstance(obj.get("homonym", False), bool):
+        raise LexiconError("homonym: must be true or false", *where)
+    if obj.get("homonym") and country is None:
+        raise LexiconError("homonym: a homonym reading needs its country", *where)
     if feature not in ("country", "city", "region", "sea", "river", "mountain"):
         raise LexiconError(f"feature: unknown {feature!r}", *where)
     return Place(str(obj["name"]), country, _num(obj.get("lat"), where, "lat"), _num(obj.get("lon"), where, "lon"),
