@@ -53,9 +53,8 @@ def test_two_workers_equal_one(nlp):
     assert one == two
 
 
-def test_three_workers_keep_order_when_the_parent_codes_too(nlp):
-    # workers=3: two forked processes plus this one, tiny batches so that the parent codes
-    # some batches inline while pool batches are still pending
+def test_three_workers_keep_input_order(nlp):
+    # tiny batches, so that several are pending in the pool at once
     docs = demo_docs()
     one = [(d.id, recs) for d, recs in nlp.pipe(docs, workers=1, as_json=True)]
     three = [(d.id, recs) for d, recs in nlp.pipe(docs, batch_size=1, workers=3, as_json=True)]
