@@ -19,17 +19,30 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "load", "Pipeline", "RasdError"]
 
 
-def load(lexicon_path: str | None = None, *, detector: bool = False) -> "Pipeline":
+def load(lexicon_path: str | None = None, *, detector: bool | str | None = False) -> "Pipeline":
     """A ready pipeline over the packaged dictionaries (or those in ``lexicon_path``).
 
     ``detector=True`` adds the learned report-vs-mention filter for PROTEST and ASSAULT
-    (trained on the gold standard's dev split; more precise there, fewer events elsewhere).
+    (trained on the gold standard's dev split; more precise there, fewer events elsewhere);
+    ``detector="lexical"`` is the same, ``detector="e5"`` the slower, more accurate filter over
+    multilingual-e5 sentence embeddings (needs ``pip install 'rasd[e5]'``).
     """
     from rasd.events.detector import Detector
     from rasd.lexicon import load_lexicon
     from rasd.pipeline import Pipeline
 
-    return Pipeline(load_lexicon(lexicon_path), detector=Detector.load() if detector else None)
+    det: Any = None
+    if detector == "e5":
+        from rasd.events.encoder import E5Detector
+
+        det = E5Detector.load()
+    elif detector is True or detector == "lexical":
+        det = Detector.load()
+    elif detector:
+        from rasd.errors import ConfigError
+
+        raise ConfigError(f"unknown detector {detector!r} (expected 'lexical' or 'e5')")
+    return Pipeline(load_lexicon(lexicon_path), detector=det)
 
 
 def __getattr__(name: str) -> Any:

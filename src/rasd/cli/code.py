@@ -23,8 +23,10 @@ def register(sub: Any) -> None:
     p.add_argument("--skip-bad", action="store_true", help="warn about unreadable documents and exit 0")
     p.add_argument("--max-chars", type=int, default=10_000_000, help="longest document accepted")
     p.add_argument("--progress", action="store_true", help="force the progress line on stderr")
-    p.add_argument("--detector", action="store_true",
-                   help="filter PROTEST/ASSAULT mentions with the learned detector (docs/accuracy.md)")
+    p.add_argument("--detector", nargs="?", const="lexical", default=None, metavar="{lexical,e5}",
+                   help="filter PROTEST/ASSAULT mentions with the learned detector (docs/accuracy.md): "
+                        "'lexical' (the default when no value is given) or 'e5', slower and more accurate "
+                        "(needs pip install 'rasd[e5]')")
     p.set_defaults(func=run)
 
 
@@ -60,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
         level = "warning" if args.skip_bad else "error"
         print(f"rasd: {level}: {exc}", file=sys.stderr)
 
+    if args.detector not in (None, "lexical", "e5"):   # `--detector FILE`: the flag without a value
+        args.inputs = [args.detector] + [x for x in args.inputs if x != "-"]
+        args.detector = "lexical"
     nlp = load(detector=args.detector)
     docs = iter_documents(args.inputs, date=args.date, max_chars=args.max_chars, on_error=on_error)
     n_docs = n_events = 0

@@ -21,8 +21,10 @@ def register(sub: Any) -> None:
     p.add_argument("--split", default="dev", help="split name printed in the SCORE line")
     p.add_argument("--errors", help="write every error (sentence, gold, predicted, rule) to this JSONL file")
     p.add_argument("--json", action="store_true", help="print all metrics as JSON too")
-    p.add_argument("--detector", action="store_true",
-                   help="filter PROTEST/ASSAULT mentions with the learned detector (docs/accuracy.md)")
+    p.add_argument("--detector", nargs="?", const="lexical", choices=("lexical", "e5"), default=None,
+                   help="filter PROTEST/ASSAULT mentions with the learned detector (docs/accuracy.md): "
+                        "'lexical' (the default when no value is given) or 'e5', slower and more accurate "
+                        "(needs pip install 'rasd[e5]')")
     p.set_defaults(func=run)
 
 
