@@ -248,9 +248,12 @@ class Pipeline:
             entry = hit.entry
             if not frame.source and not frame.target and entry.pos == "N" and entry.type not in ACTORLESS_TYPES:
                 continue
+            mod = modality(hit, cues, tokens, stems)
+            if mod.grievance:
+                continue   # احتجاجا على مقتل: the reason of a protest, not an event of the sentence
             if frame.source:
                 topic.append(frame.source[0])
-            framed.append((hit, frame, modality(hit, cues, tokens, stems)))
+            framed.append((hit, frame, mod))
         if len(framed) > 1:
             framed = _share_roles(framed, stems)
         for hit, frame, mod in framed:
@@ -302,9 +305,19 @@ class Pipeline:
             if loc is not None and loc.country and loc.country in self.lexicon.countries:
                 # the victims or the targeted body of an event in a known place belong to that state
                 dyads = [(a, _with_country(b, loc.country)) for a, b in dyads]
+            if etype == "ASSAULT" and _reciprocal(hit.match):
+                # a clash between protesters and the police is the protesters' riot (PLOVER PROTEST riot,
+                # below): the crowd is its source, whichever side the clause named first
+                turned: list[tuple[Actor | None, Actor | None]] = []
+                for a, b in dyads:
+                    if b is not None and _crowd(b) and (a is None or not _crowd(a)):
+                        a, b = b, a
+                    if not any(a is a2 and b is b2 for a2, b2 in turned):
+                        turned.append((a, b))
+                dyads = turned
             for src, tgt in dyads:
                 ev_type, ev_cameo, ev_mode, ev_code = etype, cameo, mode, code
-                if etype == "ASSAULT" and src is not None and src.sector == "CVL" and is_crowd(src.name):
+                if etype == "ASSAULT" and src is not None and _crowd(src):
                     # PLOVER: violence by protesters or rioters is a riot, PROTEST (CAMEO 145)
                     ev_type, ev_cameo, ev_mode, ev_code = "PROTEST", "145", "riot", self.lexicon.codebook.get("145")
                 conf = 0.4 + (0.25 if src is not None else 0) + (0.2 if tgt is not None else 0)
@@ -541,6 +554,18 @@ def _symmetric(etype: str, cameo: str, target: list[Phrase]) -> bool:
     if etype == "COOPERATE":  # but buying arms from a state (ابتاع من روسيا) has a direction
         return not (target and target[0].prep == "من")
     return etype == "AGREE" and cameo == "057"
+
+
+def _crowd(a: Actor) -> bool:
+    """Protesters, demonstrators, rioters (a civilian crowd named by its role)."""
+    if a.sector == "CVL" and is_crowd(a.name):
+        return True
+    # الطلاب المتظاهرين، العمال المحتجون: a group named by what it is, qualified as protesting
+    return a.sector not in _STATE_SECTORS and any(w in a.text for w in _PROTESTER_WORDS)
+
+
+_STATE_SECTORS = frozenset(("COP", "MIL", "GOV", "JUD", "LEG", "SPY"))
+_PROTESTER_WORDS = ("متظاهر", "المتظاهر", "محتج", "المحتج")
 
 
 def _distinct(a: Actor, b: Actor) -> bool:

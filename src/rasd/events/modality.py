@@ -28,6 +28,16 @@ CESSATIVE = ("توقف", "يتوقف", "تتوقف", "يتوقفون", "كف", "
 NOT_NEGATED = frozenset(("سيما", "سيم"))
 # The imperfect prefixes that make قد + verb "may" (قد يقتل، قد نشهد، قد تتعرض); قد + past is "has".
 _PRESENT_MARKS = ("ي", "ن", "تت", "تس")
+# An event noun that is the object of a demand to stop or prevent it (وقف الهجمات، لمنع تفجير، لجنة
+# تفادي التعذيب) or of a call for it (تدعو إلى قتل) is not asserted to take place: irrealis.
+IRREALIS_HEADS = frozenset(("وقف", "بوقف", "لوقف", "ووقف", "منع", "لمنع", "بمنع", "تفادي", "لتفادي", "بتفادي",
+                            "انهاء", "بانهاء", "لانهاء"))
+CALL_HEADS = ("دعو", "تدعو", "يدعو", "يدعون", "دعا", "دعت", "دعوا", "داعين", "داعيه", "مطالبين", "يطالب", "تطالب",
+              "يطالبون", "طالب", "طالبت", "طالبوا")
+# The grievance of a protest or a denunciation (احتجاجا على مقتل، تندد بالمعارك، تنديدا بإعدامه) is
+# what the protest is about, told as its reason, not reported as an event of the sentence.
+GRIEVANCE_HEADS = ("احتجاج", "للاحتجاج", "الاحتجاج", "والاحتجاج", "تندد", "يندد", "ينددون", "منددين", "مندده",
+                   "منددا", "تنديد", "للتنديد", "استنكار", "للاستنكار", "احتجاجا", "تنديدا", "استنكارا")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +46,7 @@ class Modality:
     future: bool
     hypothetical: bool
     say: Match | None
+    grievance: bool = False
 
 
 def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Modality:
@@ -81,7 +92,23 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         if stems[i] in DENIAL_STEMS:
             negated = True
             break
-    return Modality(negated, future, hypothetical, say)
+    grievance = False
+    if m.pattern.form == "noun" and m.first > 0:
+        prev = _bare(stems[m.first - 1])
+        if prev in IRREALIS_HEADS:
+            hypothetical = True
+        elif prev == "الي" and m.first > 1 and _bare(stems[m.first - 2]).startswith(CALL_HEADS):
+            hypothetical = True
+        elif prev.startswith(GRIEVANCE_HEADS) and m.prefix.endswith(("ب", "ل")):
+            grievance = True   # تندد بالمعارك، استنكارا لاغتيال
+        elif prev in ("علي", "ضد") and m.first > 1 and _bare(stems[m.first - 2]).startswith(GRIEVANCE_HEADS):
+            grievance = True   # احتجاجا على مقتل
+    return Modality(negated, future, hypothetical, say, grievance)
+
+
+def _bare(w: str) -> str:
+    """A word without the conjunction و glued to it (وتنديدا → تنديدا)."""
+    return w[1:] if len(w) > 4 and w[0] == "و" else w
 
 
 def _present_after(i: int, m: Match, stems: Any) -> bool:

@@ -21,6 +21,8 @@ _NONE: frozenset[str] = frozenset()
 LIGHT_VERBS = ("اجر", "يجر", "تجر", "نجر", "جري", "جرت", "عقد", "يعقد", "تعقد", "شن", "يشن", "تشن", "نفذ", "ينفذ",
                "تنفذ", "نظم", "ينظم", "تنظم", "شارك", "يشارك", "تشارك", "قام", "يقوم", "تقوم", "قامت", "بدا", "بدات",
                "يبدا", "تبدا", "واصل", "يواصل", "تواصل")
+# قام ب + verbal noun (قامت دبابة بقصف المنزل، قام الجنود بقتل): the noun is the event, قام its verb.
+DO_VERBS = ("قام", "يقوم", "تقوم", "قامت", "قاموا", "يقومون")
 REQUIRES_WINDOW = 12   # tokens after the trigger, within its clause (VSO puts the subject between)
 
 
@@ -73,6 +75,7 @@ class Requirements:
 def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirements) -> list[TriggerHit]:
     """Non-overlapping triggers, longest first."""
     cands: list[tuple[int, int, Match, TriggerEntry]] = []
+    do_verbs: list[Match] = []   # قام whose own object (زيارة) is missing: a light verb for a ب-noun
     n = len(tokens)
     texts = tokens.texts
     breaks = tokens.breaks
@@ -96,6 +99,8 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
                     at = j
                     break
             if at < 0:
+                if m.pattern.form != "noun" and m.pattern.words[0].startswith(DO_VERBS):
+                    do_verbs.append(m)
                 continue
             required_at[id(m)] = at
         specificity = 1 if e.requires else 0
@@ -110,7 +115,26 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         taken.update(span)
         out.append(TriggerHit(m, e, None, required_at.get(id(m), -1)))
     out.sort(key=lambda t: t.match.first)
+    if do_verbs:
+        out = _do_verb(out, do_verbs, breaks)
     return _govern(out, required_at)
+
+
+def _do_verb(hits: list[TriggerHit], verbs: list[Match], breaks: list[bool]) -> list[TriggerHit]:
+    """قامت دبابة إسرائيلية بقصف …: the first event noun with ب after قام, in its clause and with
+    no trigger between, takes قام as its anchor (the subject of قام is the noun's agent)."""
+    out = list(hits)
+    for v in verbs:
+        for k, h in enumerate(out):
+            m = h.match
+            if m.first <= v.last:
+                continue
+            if m.first - v.last > REQUIRES_WINDOW or any(breaks[j] for j in range(v.last + 1, m.first + 1)):
+                break
+            if m.pattern.form == "noun" and h.anchor is None and m.prefix.endswith("ب"):
+                out[k] = TriggerHit(m, h.entry, v, h.required)
+            break
+    return out
 
 
 def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[TriggerHit]:
