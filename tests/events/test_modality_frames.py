@@ -16,31 +16,30 @@ def _of(records, etype, trigger):
     return next(r for r in records if r["event_type"] == etype and r["trigger"]["text"] == trigger)
 
 
-def test_qad_with_past_verb_is_not_hypothetical(nlp):
-    recs = nlp.code("وكانت الشرطة قد أعلنت أمس مقتل ثلاثة جنود عراقيين في هجوم شمال بغداد.", "2008-05-01")
-    assert not _of(recs, "ASSAULT", "مقتل")["hypothetical"]
+# (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
+# negated verb of stopping
+MODALITY = [
+    ("وكانت الشرطة قد أعلنت أمس مقتل ثلاثة جنود عراقيين في هجوم شمال بغداد.", "ASSAULT", "مقتل",
+     "hypothetical", False),   # قد + past is "has"
+    ("وقال مسؤول إن الحكومة قد تعتقل عشرات المحتجين خلال الأيام المقبلة.", "COERCE", "تعتقل",
+     "hypothetical", True),    # قد + present is "may"
+    ("انفجرت عبوة ناسفة قرب سوق في الموصل ما أسفر عن إصابة سبعة مدنيين بجروح.", "ASSAULT", "إصابة",
+     "negated", False),        # relative ما
+    ("نجا المسؤول بعد أن فجر انتحاري نفسه قرب منزله من دون أن يقتله.", "ASSAULT", "يقتله",
+     "negated", True),         # دون أن + verb
+    ("واتهم التقرير قوات الأمن بأنها لم تتوقف عن تعذيب المعتقلين.", "ASSAULT", "تعذيب",
+     "negated", False),        # a negated verb of stopping asserts what follows
+]
 
 
-def test_qad_with_present_verb_is_hypothetical(nlp):
-    recs = nlp.code("وقال مسؤول إن الحكومة قد تعتقل عشرات المحتجين خلال الأيام المقبلة.", "2008-05-01")
-    assert _of(recs, "COERCE", "تعتقل")["hypothetical"]
-
-
-def test_relative_ma_is_not_negation(nlp):
-    recs = nlp.code("انفجرت عبوة ناسفة قرب سوق في الموصل ما أسفر عن إصابة سبعة مدنيين بجروح.", "2008-05-01")
-    assert not _of(recs, "ASSAULT", "إصابة")["negated"]
+@pytest.mark.parametrize("text,etype,trigger,flag,expected", MODALITY, ids=[f"{m[2]}-{m[3]}" for m in MODALITY])
+def test_modality_scope(nlp, text, etype, trigger, flag, expected):
+    assert _of(nlp.code(text, "2008-05-01"), etype, trigger)[flag] is expected
 
 
 def test_nominal_negator_scopes_over_its_complement(nlp):
     recs = nlp.code("وقامت طائرة بدون طيار بإطلاق صاروخ على سيارة في غزة.", "2008-05-01")
     assert any(r["event_type"] == "ASSAULT" and not r["negated"] for r in recs)
-    recs = nlp.code("نجا المسؤول بعد أن فجر انتحاري نفسه قرب منزله من دون أن يقتله.", "2008-05-01")
-    assert _of(recs, "ASSAULT", "يقتله")["negated"]
-
-
-def test_negated_cessative_asserts(nlp):
-    recs = nlp.code("واتهم التقرير قوات الأمن بأنها لم تتوقف عن تعذيب المعتقلين.", "2008-05-01")
-    assert not _of(recs, "ASSAULT", "تعذيب")["negated"]
 
 
 def test_attack_takes_casualties_of_its_outcome(nlp):
