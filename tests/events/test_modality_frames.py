@@ -42,33 +42,29 @@ def test_nominal_negator_scopes_over_its_complement(nlp):
     assert any(r["event_type"] == "ASSAULT" and not r["negated"] for r in recs)
 
 
-def test_attack_takes_casualties_of_its_outcome(nlp):
-    recs = nlp.code("انفجرت عبوة ناسفة قرب سوق في الموصل ما أسفر عن إصابة سبعة مدنيين بجروح.", "2008-05-01")
-    bomb = _of(recs, "ASSAULT", "عبوة ناسفة")
-    assert bomb["target"]["sector"] == "CVL"
+# (sentence, date, event type, trigger text, role, expected sector or None for no actor)
+ROLES = [
+    ("انفجرت عبوة ناسفة قرب سوق في الموصل ما أسفر عن إصابة سبعة مدنيين بجروح.", "2008-05-01", "ASSAULT",
+     "عبوة ناسفة", "target", "CVL"),   # an attack takes the casualties of its outcome
+    ("قتل خمسة جنود أفغان في هجوم شنه مسلحون من حركة طالبان.", "2008-07-14", "ASSAULT", "هجوم", "source",
+     "REB"),                           # a relative verb (شنه) names the attacker
+    ("أعلن الجيش الأمريكي مقتل اثنين من جنوده في انفجار عبوة ناسفة.", "2008-05-01", "ASSAULT", "مقتل", "source",
+     None),                            # who reports a killing is not its agent
+    ("شنت القوات الأمريكية ضربات جوية في الصومال مستهدفة مقاتلي حركة الشباب.", "2008-05-01", "ASSAULT",
+     "ضربات جوية", "target", "UAF"),   # مستهدفة X: the target
+]
+
+
+@pytest.mark.parametrize("text,date,etype,trigger,role,sector", ROLES, ids=[f"{r[3]}-{r[4]}" for r in ROLES])
+def test_incident_roles(nlp, text, date, etype, trigger, role, sector):
+    actor = _of(nlp.code(text, date), etype, trigger).get(role)
+    assert (actor["sector"] if actor else None) == sector
 
 
 def test_unlinked_attacks_share_nothing(nlp):
     recs = nlp.code("قتل مسلحون شرطيا في الموصل، وفي بغداد انفجرت عبوة ناسفة.", "2008-05-01")
     bomb = [r for r in recs if r["trigger"]["text"] == "عبوة ناسفة"]
     assert all(not r.get("target") for r in bomb)
-
-
-def test_relative_agent_verb(nlp):
-    recs = nlp.code("قتل خمسة جنود أفغان في هجوم شنه مسلحون من حركة طالبان.", "2008-07-14")
-    attack = _of(recs, "ASSAULT", "هجوم")
-    assert attack["source"]["sector"] == "REB"
-
-
-def test_reporter_is_not_the_agent(nlp):
-    recs = nlp.code("أعلن الجيش الأمريكي مقتل اثنين من جنوده في انفجار عبوة ناسفة.", "2008-05-01")
-    assert not _of(recs, "ASSAULT", "مقتل").get("source")
-
-
-def test_targeting_participle(nlp):
-    recs = nlp.code("شنت القوات الأمريكية ضربات جوية في الصومال مستهدفة مقاتلي حركة الشباب.", "2008-05-01")
-    strike = _of(recs, "ASSAULT", "ضربات جوية")
-    assert strike["target"] is not None and strike["target"]["sector"] == "UAF"
 
 
 def test_ambiguous_city_follows_document(nlp):
