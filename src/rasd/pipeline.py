@@ -20,7 +20,7 @@ from typing import Any
 from rasd import __version__
 from rasd.actors.recognize import Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
-from rasd.events.frames import Frame, assign
+from rasd.events.frames import Frame, assign, back_reference
 from rasd.events.modality import modality
 from rasd.events.triggers import Requirements, select_triggers
 from rasd.geo import location_of
@@ -211,12 +211,15 @@ class Pipeline:
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
         hits = select_triggers(matches, tokens, self.requirements) if any(
             m.layer == "event" for m in matches) else []
+        stems = _Stems(tokens.texts)
         if len(hits) > 1 and any(is_participant_trigger(h.entry) for h in hits):
             # المتظاهرون told a protest took place; a protest trigger of the sentence tells it already
-            told = any(h.entry.type == "PROTEST" and not is_participant_trigger(h.entry) for h in hits)
+            # (not a definite noun that only refers back to a protest: ورفع المتظاهرون … بحق الاحتجاج)
+            told = any(h.entry.type == "PROTEST" and not is_participant_trigger(h.entry)
+                       and not back_reference(h, stems) for h in hits)
             first = next(h for h in hits if is_participant_trigger(h.entry))
             hits = [h for h in hits if not is_participant_trigger(h.entry) or (h is first and not told)]
-        return _Sentence(s, e, tokens, matches, _Stems(tokens.texts), [], hits)
+        return _Sentence(s, e, tokens, matches, stems, [], hits)
 
     def _build_phrases(self, doc: Document, sa: "_Sentence") -> None:
         sa.phrases = build_phrases(sa.tokens, select(sa.matches, sa.stems), sa.stems)

@@ -23,6 +23,7 @@ AGENT_MARKERS = frozenset(("برصاص", "بيد", "يد", "قبل", "نيران
                            # هجوم شنه مسلحون، الهجوم الذي نفذته خلية: the relative verb's subject is the agent
                            "شنه", "شنته", "شنها", "شنوه", "نفذه", "نفذته", "نفذها", "نفذوه", "ارتكبه", "ارتكبته",
                            "ارتكبها", "تبناه", "تبنته", "تبنتها"))
+AGENT_QUANTIFIERS = frozenset(("عده", "بعض", "احد", "عدد", "مجموعه", "عشرات", "مءات", "جميع"))
 DEMONSTRATIVES = frozenset(("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هولاء", "هاتان", "هذان"))
 # Nouns and prepositions that make the following event noun a background or a topic:
 # في وجه التهديدات، بسبب الاحتجاجات، حول الهجمات.
@@ -33,6 +34,30 @@ BACKGROUND_HEADS = frozenset(("وجه", "بسبب", "حول", "ازاء", "حي�
                               "تحقيق", "التحقيق", "ذكري", "الذكري", "قضيه", "ملف", "منذ", "محاكمه", "ضحايا",
                               "مكافحه", "لمكافحه", "ادانه", "تدين", "يدين", "استنكار", "عمليات", "سلسله", "موجه",
                               "تنفيذ", "مسءوليه", "مسءوليتها", "مسءوليته"))
+# For violence and protest, which news reports as events of the day and otherwise cites as
+# background, some more heads make the noun a mention:
+EVENT_BACKGROUND_HEADS = frozenset((
+                              # بعد اغتيال، قبل الهجوم، خلال المظاهرة: a temporal preposition makes the
+                              # event the time frame of another one, not the news of the sentence
+                              "بعد", "قبل", "خلال",
+                              # أي هجوم، لأي اعتداء: a free-choice quantifier names no particular event
+                              "اي", "لاي", "باي",
+                              # ردا على الهجوم، تحت التعذيب، من يقف وراء التفجير: a reaction to, a
+                              # circumstance or the authors of an event told elsewhere
+                              "علي", "تحت", "وراء",
+                              # جريمة الاغتيال، عقوبة الإعدام، بتهمة القتل، التخطيط لهجوم: a legal category,
+                              # a charge or a plan, not an event that took place
+                              "جريمه", "بجريمه", "جرائم", "عقوبه", "بعقوبه", "تهمه", "بتهمه", "تهم", "بتهم",
+                              "التخطيط", "بالتخطيط", "تخطيط"))
+# عن after a verb of result (أسفر عن مقتل، فضلا عن إصابة) introduces the outcome, an event of the
+# sentence; after anything else (تحدث عن، كشف عن، المسؤولية عن) it introduces a topic.
+RESULT_BEFORE_AN = ("اسفر", "واسفر", "نجم", "ناجم", "ناتج", "نتج", "فضلا", "علاوه", "ناهيك", "تمخض", "يسفر",
+                    "تسفر", "نجمت", "ادي",
+                    # مسؤوليتها عن خطف: a claim of an attack reports it; لم تتوقف عن تعذيب: it goes on
+                    "مسءول", "توقف", "يتوقف", "تتوقف", "كف", "يكف", "تكف", "امتنع", "يمتنع", "تمتنع")
+# A verb right after a relative pronoun (الجنود الذين قتلوا، المجموعة التي خطفت) describes a
+# participant named in the sentence: background, not an event the sentence reports.
+RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"))
 PROTESTER_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "REF", "HRI", "JRN", "REL", "PTY"))
 NOT_PROTEST_TARGETS = frozenset(("CVL", "EDU", "REF", "LAB", "MED", "JRN", "HRI", "REL", "HLH", "AGR"))
 UNDERGO = ("تعرض", "يتعرض", "تتعرض", "لتعرض", "اثر تعرض")
@@ -143,11 +168,13 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
               and m.first - p.last <= PREPOSED_REACH and not p.coord]
     before_any = [p for p in actors if barrier < p.first and p.last < m.first and m.first - p.last <= PREPOSED_REACH
                   and not p.coord]
-    agent_marked = next((p for p in after if p.first > 0 and stems[p.first - 1] in AGENT_MARKERS), None)
+    agent_marked = next((p for p in after if p.first > 0 and (stems[p.first - 1] in AGENT_MARKERS or (
+        # من قبل عدة ضباط، على يد بعض المسلحين: a quantifier between the marker and the agent
+        p.first > 1 and stems[p.first - 1] in AGENT_QUANTIFIERS and stems[p.first - 2] in AGENT_MARKERS))), None)
     if agent_marked is None:
         agent_marked = next((p for p in after if texts[p.first].startswith(("برصاص", "بنيران"))), None)
 
-    if hit.anchor is not None and stems[m.first].startswith(UNDERGO):
+    if (hit.anchor is not None or m.pattern.form == "fixed") and stems[m.first].startswith(UNDERGO):
         # القوات الأمريكية تعرضت لهجوم، تعرضت قاعدة للجيش الى هجوم: who undergoes the attack is its target
         preposed = [p for p in before_any if _subject_ok(p)]
         tgt = preposed[-1] if preposed else next((p for p in after if _subject_ok(p) and p is not agent_marked), None)
@@ -155,9 +182,12 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     nominal = _is_nominal(m, stems)
     if nominal:  # a fixed form with ب, ل or ال (بقتل، لهجوم، الاعتقال) is a verbal noun: verbs take none
         prev = stems[m.first - 1] if m.first > 0 else ""
-        if prev in DEMONSTRATIVES or prev in BACKGROUND_HEADS:
+        if prev in DEMONSTRATIVES or prev in BACKGROUND_HEADS or etype in DEFINITE_MENTION_TYPES and (
+                _event_background(m, stems)):
             return Frame([], [], "noun-mention", mention=True)
         definite = m.prefix.endswith(("ال", "لل"))
+        if back_reference(hit, stems):
+            return Frame([], [], "noun-definite", mention=True)
         gen = None
         if after and after[0].first - m.last <= 1 and not after[0].prep:
             cand = after[0]
@@ -225,6 +255,19 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         return Frame(_group(phrases, source), _group(phrases, target), rule)
 
     # verbal and fixed triggers
+    if etype in DEFINITE_MENTION_TYPES and m.pattern.form == "present" and "س" not in m.prefix and any(
+            stems[i] in HABITUAL for i in range(max(left, m.first - 4), m.first)):
+        # كان نظام صدام يعذبهم، كانوا يهتفون، سمعت المتظاهرين يهتفون: a past habit or a scene
+        # described, not an event reported
+        return Frame([], [], "verb-habitual", mention=True)
+    if etype in DEFINITE_MENTION_TYPES and not m.prefix and not m.suffix and m.first > 0 \
+            and stems[m.first - 1] in EVENT_BACKGROUND_HEADS and _event_background(m, stems):
+        # بتهمة قتل شرطي، بعد قتل: after a noun or a preposition the bare form is the verbal noun
+        return Frame([], [], "noun-mention", mention=True)
+    if etype == "ASSAULT" and m.first > 0 and stems[m.first - 1] in RELATIVES and not m.prefix:
+        # الجنود الذين قتلوا: identifies the soldiers. (Not for protest: المواطنين الذين يحتجون names
+        # the protesters, and so reports the protest.)
+        return Frame([], [], "verb-relative", mention=True)
     first_after = after[0] if after else None
     passive_like = (
         etype in PATIENT_NOUN_TYPES and first_after is not None
@@ -296,6 +339,68 @@ def _targeted(last: int, actors: list[Phrase], stems: Any, source: Phrase | None
             obj = next((p for p in actors if i < p.first <= i + 3 and p is not source), None)
             return obj if obj is not None and (source is None or obj.group != source.group) else None
     return None
+
+
+# وقع الهجوم، تجددت المظاهرات، الاحتجاجات تواصلت: a verb of occurrence or continuation asserts the
+# event its definite subject names.
+OCCUR = frozenset(("وقع", "تقع", "يقع", "تجدد", "تتجدد", "يتجدد", "تواصل", "تتواصل", "يتواصل", "استمر", "تستمر",
+                   "يستمر", "اندلع", "تندلع", "يندلع", "انطلق", "تنطلق", "ينطلق", "جرت", "جري", "تجري", "يجري",
+                   "تصاعد", "تتصاعد", "يتصاعد", "عم", "تعم", "امتد", "تمتد", "يمتد", "اسفر", "اسفرت", "ادي", "ادت",
+                   "اوقع", "اوقعت", "خلف", "خلفت", "تزايد", "تتزايد", "اتسع", "تتسع", "بدا", "بدات", "تبدا", "يبدا",
+                   "شهد", "شهدت", "يشهد", "تشهد", "عاد", "تعود", "يعود", "تكرر", "تتكرر", "يتكرر", "حدث", "يحدث",
+                   "حصل", "تحصل", "يحصل", "تم"))
+# Violence and protest: the types whose definite nouns and background heads are mentions.
+DEFINITE_MENTION_TYPES = frozenset(("ASSAULT", "PROTEST"))
+# شارك العمال في الإضراب: taking part in a (definite) protest reports it.
+PARTICIPATE = frozenset(("شارك", "شاركوا", "شاركت", "يشارك", "يشاركون", "تشارك", "شاركن", "يشاركن", "مشاركين",
+                         "انخرط", "انخرطوا"))
+# أقدم مسلحون على قتل: على after "venture to" introduces the act itself.
+VENTURE = ("اقدم", "واقدم", "يقدم", "تقدم", "فاقدم")
+# كان + imperfect is a past habit (كان النظام يعذبهم، كانوا يهتفون); a verb of perception + imperfect
+# describes a scene (سمعت المتظاهرين يهتفون): neither reports an event.
+HABITUAL = frozenset(("كان", "كانت", "كانوا", "كانا", "كن", "وكان", "وكانت", "وكانوا", "فكان", "سمع", "سمعت",
+                      "شاهد", "شاهدت", "شاهدوا", "راي", "رات", "راوا", "يري", "تري"))
+
+
+def _event_background(m: Any, stems: Any) -> bool:
+    """The head before an event noun of violence or protest makes it background (بعد اغتيال،
+    أي هجوم، بتهمة القتل) or a topic (كشف عن اغتيال), not an event the sentence reports."""
+    prev = stems[m.first - 1]
+    if prev in EVENT_BACKGROUND_HEADS:
+        return not (prev == "علي" and any(stems[i].startswith(VENTURE)
+                                          for i in range(max(0, m.first - 5), m.first - 1)))
+    return prev == "عن" and not any(stems[i].startswith(RESULT_BEFORE_AN)
+                                    for i in range(max(0, m.first - 5), m.first - 1))
+
+
+def back_reference(hit: TriggerHit, stems: Any) -> bool:
+    """A definite event noun of violence or protest (الهجوم، الاغتيالات، المظاهرات) refers back to
+    an event already known or names the kind of event: news introduces a new one indefinite (قتل
+    ثلاثة في هجوم). Not so when a verb of occurrence asserts it (وقع الهجوم، تجددت المظاهرات),
+    when its agent is told (الهجوم الذي نفذته طالبان), when its participants are said to take part
+    (شاركوا في الإضراب), nor for لل + verbal noun, a purpose (خرجوا للاحتجاج)."""
+    m = hit.match
+    if hit.anchor is not None or hit.entry.type not in DEFINITE_MENTION_TYPES:
+        return False
+    if not m.prefix.endswith("ال") or m.prefix.endswith("لال") or not (
+            m.pattern.form == "noun" or m.pattern.form == "fixed"):
+        return False
+    if _occurs(m, stems) or any(stems[i] in AGENT_MARKERS for i in range(m.last + 1, min(len(stems), m.last + 6))):
+        return False
+    return not (m.first > 1 and stems[m.first - 1] == "في"
+                and any(stems[i] in PARTICIPATE or stems[i][:1] in "وف" and stems[i][1:] in PARTICIPATE
+                        for i in range(max(0, m.first - 5), m.first - 1)))
+
+
+def _occurs(m: Any, stems: Any) -> bool:
+    """The event noun is the subject of a verb of occurrence right before or after it."""
+    for i in (m.first - 1, m.last + 1, m.last + 2):
+        if 0 <= i < len(stems) and not (i > 0 and stems[i - 1] == "علي"):   # على وقع: "to the sound of"
+            w = stems[i]
+            w = w[1:] if len(w) > 3 and w[0] in "وف" else w
+            if w in OCCUR or (w[-1:] in "ت" and w[:-1] in OCCUR) or (w.endswith("وا") and w[:-2] in OCCUR):
+                return True
+    return False
 
 
 def _is_nominal(m: Any, stems: Any) -> bool:
