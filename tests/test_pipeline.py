@@ -100,3 +100,13 @@ def test_a_name_two_states_share_takes_the_documents_state_and_its_coordinates(n
     locs = {(r["location"]["country"], r["location"]["name"], r["location"]["lat"]) for r in leb + lby
             if r["location"] and r["location"]["name"] == "Tripoli"}
     assert ("LBN", "Tripoli", 34.43667) in locs and ("LBY", "Tripoli", 32.88743) in locs
+
+
+def test_code_sentences_gives_the_records_and_the_segmentation(nlp):
+    # the store codes and keeps sentences from one normalization (regression: it normalized twice)
+    from rasd.store.ingest import sentence_spans
+
+    for doc in demo_docs()[:5]:
+        records, spans = nlp.code_sentences(doc)
+        assert records == nlp.code_document(doc)
+        assert spans == sentence_spans(doc.text)

@@ -135,6 +135,13 @@ class Pipeline:
         lv = self.lexicon.short_version
         return [to_record(e, self.coder, lv) for e in self.events(doc)]
 
+    def code_sentences(self, doc: Document) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+        """The records of ``doc`` and its sentence spans in input offsets, from one
+        normalization and segmentation (the event store keeps both)."""
+        lv = self.lexicon.short_version
+        events, n, spans = self._events(doc)
+        return [to_record(e, self.coder, lv) for e in events], [n.span_to_orig(s, e) for s, e in spans]
+
     def pipe(self, docs: Iterable[Document], batch_size: int = 64, workers: int = 1, *, as_json: bool = False
              ) -> Iterator[tuple[Document, list[Any]]]:
         """(document, records) for each document, in input order.
@@ -180,6 +187,9 @@ class Pipeline:
 
     # ---------------------------------------------------------------- internals
     def events(self, doc: Document) -> list[Event]:
+        return self._events(doc)[0]
+
+    def _events(self, doc: Document) -> tuple[list[Event], Normalized, list[tuple[int, int]]]:
         n = normalize(doc.text)
         anchor = _parse_date(doc.date)
         spans = split_sentences(n.norm)
@@ -203,7 +213,7 @@ class Pipeline:
             if sa is not None and sa.triggers:
                 self._add_references(si, sa, pairs, topic)
                 out.extend(self._sentence(doc, n, si, sa, anchor, topic))
-        return out
+        return out, n, spans
 
     def _analyse(self, s: int, e: int, tokens: Tokens) -> "_Sentence | None":
         if not tokens:

@@ -196,10 +196,10 @@ class _Crashy:
     def __init__(self, nlp):
         self.nlp, self.lexicon, self.coder = nlp, nlp.lexicon, nlp.coder
 
-    def code_document(self, doc):
+    def code_sentences(self, doc):
         if doc.id == "demo-003":
             raise RuntimeError("boom")
-        return self.nlp.code_document(doc)
+        return self.nlp.code_sentences(doc)
 
 
 def test_bad_inputs_are_recorded_and_skipped(engine, make_db, small_corpus, nlp, tmp_path):

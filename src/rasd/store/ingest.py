@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasd.errors import InputError
+from rasd.io.writers import encode_record
 from rasd.model import Document
 from rasd.store import schema
 from rasd.store.backend import Backend
@@ -75,8 +76,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def code_one(nlp: Any, doc: Document) -> Coded:
     try:
-        records = nlp.code_document(doc)
-        spans = sentence_spans(doc.text)
+        records, spans = nlp.code_sentences(doc)
     except Exception as exc:  # noqa: BLE001 - a crashing document is recorded and skipped
         log.debug("coding %s failed", doc.id, exc_info=True)
         return Coded(None, [], f"{type(exc).__name__}: {exc}")
@@ -137,7 +137,7 @@ def event_row(key: str, seq: int, r: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def dump_record(r: dict[str, Any]) -> str:
-    return json.dumps(r, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return encode_record(r)
 
 
 def error_row(stage: str, origin: str | None, line: int | None, doc_id: str | None, reason: str) -> tuple[Any, ...]:
