@@ -103,6 +103,9 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         return Frame([], [], "noun-mention", mention=True)  # تشارك في هذه المناورات: told already
     if is_participant_trigger(hit.entry):
         # وحمل المتظاهرون لافتات: the protesters named are the protest and its source
+        why = _participant_background(noun, tokens, stems)
+        if why:
+            return Frame([], [], why, mention=True)
         own = next((p for p in phrases if p.first <= noun.first <= p.last and not p.locative), None)
         frame = Frame(_group(phrases, own), [], "participants")
     else:
@@ -188,6 +191,11 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         definite = m.prefix.endswith(("ال", "لل"))
         if back_reference(hit, stems):
             return Frame([], [], "noun-definite", mention=True)
+        if etype == "ASSAULT" and m.prefix.endswith("لل") and not _undergone(m, stems):
+            # مجهزة للتفجير، العقل المدبر للهجوم، الإدانات للاعتداء، الذكرى الخامسة للهجوم: لل + a
+            # definite noun of violence is a purpose or the complement of another noun, not an event
+            # reported (but تعرض للخطف, undergone)
+            return Frame([], [], "noun-purpose", mention=True)
         gen = None
         if after and after[0].first - m.last <= 1 and not after[0].prep:
             cand = after[0]
@@ -359,13 +367,40 @@ VENTURE = ("اقدم", "واقدم", "يقدم", "تقدم", "فاقدم")
 # كان + imperfect is a past habit (كان النظام يعذبهم، كانوا يهتفون); a verb of perception + imperfect
 # describes a scene (سمعت المتظاهرين يهتفون): neither reports an event.
 HABITUAL = frozenset(("كان", "كانت", "كانوا", "كانا", "كن", "وكان", "وكانت", "وكانوا", "فكان", "سمع", "سمعت",
-                      "شاهد", "شاهدت", "شاهدوا", "راي", "رات", "راوا", "يري", "تري"))
+                      "شاهد", "شاهدت", "شاهدوا", "راي", "رات", "راوا", "يري", "تري",
+                      # وهم يهتفون، وهن يرددن: و + pronoun + imperfect is a circumstantial clause (حال)
+                      # that paints the scene of another verb
+                      "وهم", "وهن", "وهو", "وهي"))
+
+
+# Nouns and participles of investigation, involvement and charge, before في or ب + the event noun.
+INVOLVED = frozenset(("تحقيق", "التحقيق", "تحقيقات", "التحقيقات", "تحقق", "يحقق", "تحقيقا", "المتورط", "متورط",
+                      "متورطين", "المتورطين", "التورط", "تورط", "بالتورط", "ضلوع", "الضلوع", "بالضلوع", "المتهم",
+                      "متهم", "المتهمين", "متهمين", "المتهمون", "متهمون", "المشتبه", "مشتبه", "اتهام", "اتهامه",
+                      "اتهامها", "اتهامهم"))
+# Verbs and nouns of opinion, expectation and warning (not of report: قال، أعلن، ذكر).
+OPINION = frozenset(("اعتبر", "اعتبرت", "اعتبروا", "يعتبر", "تعتبر", "اعتقد", "اعتقدت", "يعتقد", "تعتقد", "يعتقدون",
+                     "اعتقاد", "راي", "رات", "يري", "تري", "يرون", "توقع", "توقعت", "يتوقع", "تتوقع", "حذر", "حذرت",
+                     "يحذر", "تحذر", "حذروا", "رجح", "رجحت", "يرجح", "ترجح", "خشي", "يخشي", "تخشي"))
+# مخطط لاغتيال، خططوا لتفجير، بهدف اغتياله: a plan or an aim, not a deed
+PLANNED = frozenset(("مخطط", "مخططا", "مخططات", "خطه", "خطط", "خططت", "خططوا", "خططا", "يخطط", "تخطط", "يخططون",
+                     "بهدف", "هدف", "يهدف", "تهدف"))
 
 
 def _event_background(m: Any, stems: Any) -> bool:
     """The head before an event noun of violence or protest makes it background (بعد اغتيال،
     أي هجوم، بتهمة القتل) or a topic (كشف عن اغتيال), not an event the sentence reports."""
     prev = stems[m.first - 1]
+    prev2 = _bare(stems[m.first - 2]) if m.first > 1 else ""
+    if prev == "في" and prev2 in INVOLVED or "ب" in m.prefix.replace("ال", "") and _bare(prev) in INVOLVED \
+            or _bare(prev) in PLANNED or "ل" in m.prefix and prev2 in ("ذكري", "الذكري"):
+        # التحقيق في اغتيال، المتورط في اغتيال، المتهم باغتصاب، مخطط لاغتيال، الذكرى الثالثة لاغتيال:
+        # an investigation, a charge, a plan or an anniversary names the event as its topic
+        return True
+    if prev in ("ان", "بان") and any(_bare(stems[i]) in OPINION for i in range(max(0, m.first - 4), m.first - 1)):
+        # واعتبر أن اغتيال الصحافي يشكل، يعتقد أن ضربة جوية باتت وشيكة: the subject of a clause of
+        # opinion, expectation or warning is judged or foreseen, not reported
+        return True
     if prev in EVENT_BACKGROUND_HEADS:
         return not (prev == "علي" and any(stems[i].startswith(VENTURE)
                                           for i in range(max(0, m.first - 5), m.first - 1)))
@@ -401,6 +436,12 @@ def _occurs(m: Any, stems: Any) -> bool:
             if w in OCCUR or (w[-1:] in "ت" and w[:-1] in OCCUR) or (w.endswith("وا") and w[:-2] in OCCUR):
                 return True
     return False
+
+
+def _undergone(m: Any, stems: Any) -> bool:
+    """تعرض للخطف، تعرضوا خلاله للتعذيب: the noun is what someone underwent."""
+    return any(stems[i].startswith(UNDERGO) or stems[i][1:].startswith(UNDERGO)
+               for i in range(max(0, m.first - 4), m.first))
 
 
 def _is_nominal(m: Any, stems: Any) -> bool:
@@ -456,3 +497,54 @@ _NUMBER_WORDS = frozenset((
     "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "الاف", "اثنين", "اثنان",
     "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشرين", "ثلاثين", "واحد", "عده", "بضعه", "نحو",
 ))
+
+
+# The participant noun (المتظاهرون) tells that a protest took place only where the protesters act in
+# the clause. As the subject of a verb of demand, appeal or judgement (وطالب المتظاهرون بـ، واعتبر
+# المتظاهرون القرار إهانة) it states the stance of a crowd whose protest is told elsewhere.
+STANCE_VERBS = frozenset((
+    "طالب", "يطالب", "طالبوا", "يطالبون", "دعا", "يدعو", "دعوا", "يدعون", "حث", "يحث", "حثوا", "انتقد", "ينتقد",
+    "انتقدوا", "اعتبر", "يعتبر", "اعتبروا", "يعتبرون", "وصف", "يصف", "وصفوا", "حذر", "يحذر", "حذروا", "رفض",
+    "يرفض", "رفضوا", "يرفضون", "اعتقد", "يعتقد", "اعتقدوا", "اصر", "يصر", "اصروا", "يصرون", "عبر", "يعبر", "عبروا",
+    "اعرب", "يعرب", "اعربوا", "طرح", "يطرح", "طرحوا", "تبني", "يتبني", "تبنوا"))
+# عندما بدأ المتظاهرون، طالما حصل المتظاهرون، كي يتراجع المتظاهرون، اللذان يطالب المتظاهرون: a
+# clause of time, condition, purpose or a relative clause makes them background.
+SUBORDINATORS = frozenset(("عندما", "حين", "حينما", "طالما", "كي", "لكي", "بينما", "فيما", "ريثما", "كلما",
+                           "اذا", "لو")) | RELATIVES
+PREDICATE_SUBJECTS = frozenset(("هم", "وهم", "فهم", "انهم", "بانهم", "لانهم"))
+# ودعا متظاهرون أمام مقر المجلة: protesters placed at a site are at their protest
+PLACE_HEADS = frozenset(("امام", "قرب", "بالقرب", "داخل", "خارج", "وسط", "ساحه", "ميدان"))
+
+
+def _bare(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+def _participant_background(noun: Any, tokens: Tokens, stems: Any) -> str:
+    """Why a participant noun (المتظاهرون) names no protest of this sentence, or ''."""
+    i = noun.first
+    texts = tokens.texts
+    if i == 0:
+        return ""
+    verb = _bare(stems[i - 1])
+    nxt = [stems[j] for j in range(i + 1, min(len(stems), i + 5))]
+    if verb in ("كان", "كانت") and any(w.startswith(("ي", "ت")) and w.endswith("ون") for w in nxt[:2]) \
+            and "قد" not in nxt[:2]:
+        # كان المتظاهرون يرددون: a past habit or a scene, as for a verb (HABITUAL)
+        return "participants-habitual"
+    if stems[i - 1] in PREDICATE_SUBJECTS:
+        # فهم متظاهرون، إنهم محتجون: a predicate describes people, it reports nothing
+        return "participants-predicate"
+    if (verb in STANCE_VERBS or nxt[:1] and _bare(nxt[0]) in STANCE_VERBS) and not any(w in PLACE_HEADS for w in nxt):
+        # وطالب المتظاهرون بالإفراج: the demands of protesters (not ودعا متظاهرون أمام مقر المجلة,
+        # who are at the site of their protest)
+        return "participants-stance"
+    if verb == "حمل" and any(w.startswith("مسءولي") for w in nxt):
+        return "participants-stance"   # وحمل المتظاهرون فلانا مسؤولية: blame, a judgement
+    k = i - 2
+    if k >= 0 and (_bare(stems[k]) in SUBORDINATORS or stems[k] == "ان" and k > 0 and _bare(stems[k - 1]) == "منذ"):
+        return "participants-subordinate"
+    if k >= 0 and stems[k] in ("ان", "بان") and verb.startswith(("ي", "ت")):
+        # أن يركز المتظاهرون: أن + imperfect (subjunctive) names a possible act, not one reported
+        return "participants-subordinate"
+    return ""

@@ -150,7 +150,7 @@ def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[Trigger
             continue
         light = h.match.pattern.words[0].startswith(LIGHT_VERBS)
         for k2, h2 in enumerate(hits):
-            if k2 != k and h2.match.first <= at <= h2.match.last and h2.match.pattern.form == "noun" \
+            if k2 != k and h2.match.first <= at <= h2.match.last and h2.match.pattern.form in ("noun", "fixed") \
                     and (light or h2.entry.type == h.entry.type):
                 drop.add(k)
                 anchors[k2] = h.match
