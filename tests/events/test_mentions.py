@@ -1,6 +1,7 @@
 """Mention vs report for violence and protest (frames.back_reference, frames._event_background,
-the relative-clause and habitual rules): background, topic and back-referring uses are no events; verbs of
-occurrence, participation and agents keep a definite noun reported."""
+frames._participant_background, the relative-clause, habitual, purpose and circumstantial rules):
+background, topic and back-referring uses and protesters who only demand or judge are no events; verbs of
+occurrence, participation, agents and protesters who act keep the event reported."""
 
 from __future__ import annotations
 
@@ -30,6 +31,21 @@ MENTIONS = [
     ("والتقى الوزير عائلات الجنود الذين قتلوا في المعارك.", "ASSAULT"),              # relative clause
     ("ولا تزال المدينة تعيش على وقع التفجيرات.", "ASSAULT"),                         # على وقع ≠ وقع
     ("وقال المعارض إن النظام السابق كان يعذب المعتقلين في سجونه.", "ASSAULT"),         # past habit
+    # the participant noun (المتظاهرون) demanding, judging or in a subordinate, habitual or predicate
+    # clause; violence nouns of purpose, investigation, charge, plan, anniversary, opinion
+    ("وطالب المتظاهرون الحكومة بخفض أسعار الوقود.", "PROTEST"),                      # a demand
+    ("واعتبر المحتجون القرار إهانة للعمال.", "PROTEST"),                             # a judgement
+    ("وحمل المتظاهرون الوزير مسؤولية تدهور الخدمات.", "PROTEST"),                    # blame
+    ("وكان المتظاهرون يرددون الأغاني الوطنية كل مساء.", "PROTEST"),                  # past habit
+    ("وعندما بدأ المتظاهرون بالتفرق عاد الهدوء إلى الساحة.", "PROTEST"),              # time clause
+    ("ويخشى الأمن أن يعود المحتجون إلى الساحة غدا.", "PROTEST"),                       # أن + imperfect
+    ("وعرضت القناة صورا للطلاب وهم يهتفون في ساحة الجامعة.", "PROTEST"),              # circumstantial
+    ("وعثرت الشرطة على سيارة مجهزة للتفجير قرب الميناء.", "ASSAULT"),               # لل: a purpose
+    ("وتواصل اللجنة الدولية التحقيق في اغتيال الوزير السابق.", "ASSAULT"),           # investigation
+    ("وأفرجت السلطات عن رجل متهم باختطاف طفلين.", "ASSAULT"),                      # a charge
+    ("واعتقلت الشرطة خلية خططت لاغتيال رئيس البلدية.", "ASSAULT"),                 # a plan
+    ("وأحيا الحزب الذكرى الثالثة لاغتيال زعيمه.", "ASSAULT"),                       # an anniversary
+    ("واعتبر المحلل أن اغتيال الصحافي يشكل ضربة لحرية التعبير.", "ASSAULT"),          # an opinion
 ]
 
 REPORTS = [
@@ -43,6 +59,13 @@ REPORTS = [
     ("وأقدم مسلحون على اغتيال مسؤول محلي في القرية.", "ASSAULT"),                   # أقدم على
     ("يتظاهر آلاف الطلاب أمام البرلمان منذ صباح اليوم.", "PROTEST"),                 # present, no habit
     ("ورفع المتظاهرون الذين تمسكوا بحق الاحتجاج لافتات تندد بالغلاء.", "PROTEST"),   # participants stay
+    # protesters who act, at the site, pluperfect; violence undergone or reported
+    ("ورشق المتظاهرون قوات الأمن بالحجارة قرب السفارة.", "PROTEST"),
+    ("وأغلق المحتجون الطريق الرئيسي المؤدي إلى الميناء.", "PROTEST"),                # they act
+    ("ودعا متظاهرون أمام مقر البرلمان إلى الإفراج عن المعتقلين.", "PROTEST"),         # at the site
+    ("وكان متظاهرون قد أحرقوا مقر الحزب الحاكم يوم الأحد.", "PROTEST"),             # pluperfect
+    ("وتعرض الصحافي للخطف على يد مسلحين مجهولين أمس.", "ASSAULT"),                 # undergone
+    ("وقالت الشرطة إن هجوما استهدف دورية للجيش قرب الحدود أمس.", "ASSAULT"),         # a report
 ]
 
 
@@ -66,3 +89,10 @@ def test_agent_after_a_quantifier(nlp):
     recs = nlp.code("وقالت المنظمة إن ناشطا تعرض للضرب من قبل عدة جنود عند الحاجز.", date="2010-05-01")
     ev = next(r for r in recs if r["event_type"] == "ASSAULT")
     assert (ev["source"] or {}).get("sector") == "MIL" and (ev["target"] or {}).get("sector") == "CVL"
+
+
+def test_verbal_attack_is_criticism(nlp):
+    # شن هجوما لاذعا على: a biting attack is criticism (ACCUSE); the light verb yields to the fixed noun
+    recs = nlp.code("وشن وزير الخارجية هجوما لاذعا على المعارضة في مؤتمر صحفي.", date="2010-05-01")
+    types = {r["event_type"] for r in recs}
+    assert "ACCUSE" in types and "ASSAULT" not in types
