@@ -53,6 +53,15 @@ HISTORY = [
     {"step": "default path: modality scopes (قد + past asserts, ما أدى إلى, دون), linked incidents share "
              "casualties, relative verbs mark the attacker, Taliban IMG", "det_macro_f1": 0.2375,
      "det_dno_fpr": 0.7275, "cod_macro_f1": 0.9261, "note": "DEV; cod_actor_e2e 0.545 → 0.583"},
+    {"step": "default path: grievances (احتجاجا على مقتل) and calls are not events; clashes with protesters "
+             "are their riot; قام ب + event noun", "det_macro_f1": 0.2362, "det_dno_fpr": 0.7275,
+     "cod_macro_f1": 0.9391, "note": "DEV; cod_assault_p 0.857 → 0.904, cod_actor_e2e 0.590"},
+    {"step": "default path: mentions are not reports (background and topic heads, relative clauses, definite "
+             "back-references, past habit)", "det_macro_f1": 0.2852, "det_dno_fpr": 0.6485, "cod_macro_f1": 0.9337,
+     "note": "DEV; easy-no false positives 658 → 455; coding protest recall 0.92 → 0.88"},
+    {"step": "default path: protesters named as background (demanding, habitual, subordinate clause); purpose "
+             "and topic heads; verbal attacks are ACCUSE", "det_macro_f1": 0.3098, "det_dno_fpr": 0.6131,
+     "cod_macro_f1": 0.9337, "note": "DEV; cod_actor_e2e 0.592, null agreement 0.808"},
     {"step": "--detector e5: multilingual-e5 embeddings of sentence and trigger window, logit averaged with "
              "the lexical detector's", "det_macro_f1": 0.5923, "det_dno_fpr": 0.1826, "cod_macro_f1": 0.7971,
      "note": "nested CV (docs/accuracy-cv-e5.json); the lexical detector on the same candidates: 0.511 / 0.183 / "
