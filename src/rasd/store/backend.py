@@ -119,7 +119,7 @@ class DuckDBBackend(Backend):
             return
         import pyarrow as pa
 
-        data = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})
+        data = pa.table(dict(zip(columns, map(list, zip(*rows)))))  # rows to columns in C
         self._n += 1
         name = f"_rasd_rows_{self._n}"
         self.con.register(name, data)
