@@ -231,3 +231,11 @@ def test_normalized_grammar_agrees_on_real_news():
             break
         for sentence in doc.text.split("."):
             _same_dates(sentence, THURSDAY)
+
+
+def test_relative_hijri_month_with_an_anchor_beyond_the_hijri_range_is_no_date():
+    # regression (found by hypothesis): رمضان الماضي against a 2078 publication date raised
+    # hijridate's OverflowError instead of giving no date
+    from rasd.time import find_dates
+
+    assert find_dates("رمضان الماضي", dt.date(2078, 1, 1)) == []

@@ -469,7 +469,10 @@ def _resolve_named(m: re.Match[str], anchor: _dt.date | None, grammar: _Grammar)
         else:
             day = this_year if this_year <= current else _add_months(this_year, -12)
         return DateMention(span, day, "month", "relative")
-    now = Gregorian.fromdate(anchor).to_hijri()
+    try:
+        now = Gregorian.fromdate(anchor).to_hijri()
+    except (ValueError, OverflowError):  # an anchor beyond hijridate's range (1924-2077)
+        return None
     if direction < 0:
         hijri_year = now.year if month < now.month else now.year - 1
     elif direction > 0:
