@@ -199,7 +199,7 @@ class Pipeline:
         has_dual = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa for m in sa.matches)
         homonyms = self.lexicon.homonyms
         evidence = _country_evidence(sentences, homonyms) if homonyms and any(
-            sa is not None and sa.triggers and any(m.layer == "actor" and _ambiguous_place(sa.tokens, m, homonyms)
+            sa is not None and sa.triggers and any(m.layer == "actor" and _ambiguous_place(m, homonyms)
                                                    for m in sa.matches) for sa in sentences) else None
         for sa in sentences:
             if sa is not None and (sa.triggers or has_dual):
@@ -478,29 +478,25 @@ def _share_roles(framed: list[tuple[Any, Frame, Any]], stems: Any) -> list[tuple
     out = list(framed)
     for k in asserted:
         hit, frame, mod = framed[k]
+        if frame.target:
+            continue
         pos = hit.head.first
         others = sorted((j for j in asserted if j != k and framed[j][0].entry.type == hit.entry.type
                          and _linked(hit, framed[j][0], stems)),
                         key=lambda j: abs(framed[j][0].head.first - pos))
-        source, target = frame.source, frame.target
-        if not target:
-            groups = {p.group for p in source}
-            donor = next((framed[j][1].target for j in others if framed[j][1].target
-                          and not groups & {p.group for p in framed[j][1].target}), None)
-            if donor:
-                target = donor
-        if source is not frame.source or target is not frame.target:
-            out[k] = (hit, replace(frame, source=source, target=target, rule=frame.rule + "+incident"), mod)
+        groups = {p.group for p in frame.source}
+        donor = next((framed[j][1].target for j in others if framed[j][1].target
+                      and not groups & {p.group for p in framed[j][1].target}), None)
+        if donor:
+            out[k] = (hit, replace(frame, target=donor, rule=frame.rule + "+incident"), mod)
     return out
 
 
-def _ambiguous_place(tokens: Tokens, m: Any, homonyms: dict[str, Any]) -> str | None:
-    """The name if ``m`` is a one-word place name that another state's place shares (طرابلس،
-    عمان; places.jsonl ``"homonym": true``)."""
-    if m.first != m.last or not homonyms:
-        return None
-    word = tokens.texts[m.first][len(m.prefix):]
-    return word if word in homonyms else None
+def _ambiguous_place(m: Any, homonyms: dict[str, Any]) -> str | None:
+    """The name if ``m`` matched a one-word place name that another state's place shares
+    (طرابلس، عمان; places.jsonl ``"homonym": true``): the dictionary key, clitics aside."""
+    words = m.pattern.words
+    return words[0] if len(words) == 1 and words[0] in homonyms else None
 
 
 def _mention_country(m: Any) -> str | None:
@@ -515,7 +511,7 @@ def _country_evidence(sentences: list[_Sentence | None], homonyms: dict[str, Any
         if sa is None:
             continue
         for m in sa.matches:
-            if m.layer != "actor" or _ambiguous_place(sa.tokens, m, homonyms):
+            if m.layer != "actor" or _ambiguous_place(m, homonyms):
                 continue
             c = _mention_country(m)
             if isinstance(c, str) and len(c) == 3:
@@ -529,7 +525,7 @@ def _resolve_places(sa: _Sentence, evidence: dict[str, int], homonyms: dict[str,
     for p in sa.phrases:
         if len(p.mentions) != 1:
             continue
-        word = _ambiguous_place(sa.tokens, p.mentions[0], homonyms)
+        word = _ambiguous_place(p.mentions[0], homonyms)
         if word is None:
             continue
         others = {h.country: h for h in homonyms[word]}
@@ -578,7 +574,7 @@ def _crowd(a: Actor) -> bool:
 
 
 _STATE_SECTORS = frozenset(("COP", "MIL", "GOV", "JUD", "LEG", "SPY"))
-_PROTESTER_WORDS = ("متظاهر", "المتظاهر", "محتج", "المحتج")
+_PROTESTER_WORDS = ("متظاهر", "محتج")
 
 
 def _distinct(a: Actor, b: Actor) -> bool:

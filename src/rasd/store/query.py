@@ -119,9 +119,7 @@ def select_events(db: Backend, f: Filters, *, limit: int | None = None, order: s
         "CASE WHEN e.hypothetical THEN '?' ELSE '' END) AS flags, e.place_name, e.doc_id, e.sentence_index, "
         f"e.trigger_text, e.event_id FROM events e {w} ORDER BY {ob}"
     )
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    return db.query(sql, params)
+    return db.query(_limited(sql, limit), params)
 
 
 def select_records(db: Backend, f: Filters, *, limit: int | None = None) -> list[tuple[Any, ...]]:
@@ -134,9 +132,11 @@ def select_records(db: Backend, f: Filters, *, limit: int | None = None) -> list
         "LEFT JOIN event_groups g ON g.doc_key = e.doc_key AND g.seq = e.seq "
         f"LEFT JOIN dedup_groups dg ON dg.dedup_group_id = g.dedup_group_id {w} ORDER BY {EVENT_ORDER}"
     )
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    return db.fetchall(sql, params)
+    return db.fetchall(_limited(sql, limit), params)
+
+
+def _limited(sql: str, limit: int | None) -> str:
+    return sql if limit is None else f"{sql} LIMIT {int(limit)}"
 
 
 # ------------------------------------------------------------------ stats
