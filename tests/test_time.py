@@ -239,3 +239,19 @@ def test_relative_hijri_month_with_an_anchor_beyond_the_hijri_range_is_no_date()
     from rasd.time import find_dates
 
     assert find_dates("رمضان الماضي", dt.date(2078, 1, 1)) == []
+
+
+def test_warm_up_compiles_only_the_grammar_the_pipeline_uses():
+    # regression: warm_up() also compiled the raw-text grammar (0.6 s), which the pipeline never
+    # uses; `--workers N` paid it serially before forking.
+    from rasd import load
+    from rasd.time import warm_up
+
+    _grammar.cache_clear()
+    try:
+        warm_up()
+        records = load().code("تظاهر آلاف الطلاب أمس في القاهرة يوم 3 مارس 2011.", date="2011-03-04")
+        assert records and records[0]["date"] == "2011-03-03"
+        assert _grammar.cache_info().currsize == 1
+    finally:
+        _grammar.cache_clear()
