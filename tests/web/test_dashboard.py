@@ -1,6 +1,7 @@
 """The dashboard in a real browser (Debian's Chromium via Playwright) against a live server:
 load, search, sort, open a document and check its highlighted spans, paste text and see
-events, the chart, network and map views, escaping of untrusted text, and first paint."""
+events, the chart, network and map views, escaping of untrusted text, and what keeps first paint fast
+(its time is measured by bench/bench_api.py)."""
 
 from __future__ import annotations
 
@@ -24,22 +25,25 @@ def wait_rows(page, minimum: int = 1) -> int:
     return page.locator("#events-table tbody tr").count()
 
 
-def test_first_paint_under_a_second(page, server):
-    page.goto("about:blank")  # start the renderer first: browser start-up is not the page's cost
+def test_first_paint_waits_for_nothing_but_the_stylesheet(page, server):
+    # How long first paint takes is measured by `make bench` (bench/bench_api.py), not here: a
+    # timed test fails on a loaded machine. What makes it fast is checked here: the only
+    # render-blocking resource is our small stylesheet, every script is a deferred module, and
+    # the page paints content.
     page.goto(server + "/")
     wait_rows(page)
-    paint = page.evaluate("""() => {
-        const p = performance.getEntriesByType('paint');
-        const byName = Object.fromEntries(p.map((e) => [e.name, e.startTime]));
-        const nav = performance.getEntriesByType('navigation')[0];
-        return {fp: byName['first-paint'], fcp: byName['first-contentful-paint'],
-                dcl: nav ? nav.domContentLoadedEventEnd : null};
-    }""")
-    first = paint["fp"] if paint["fp"] is not None else paint["fcp"]
-    assert first is not None, paint
-    assert first < 1000, f"first paint took {first:.0f} ms"
-    assert paint["fcp"] is None or paint["fcp"] < 1000
-    (shot(page, "events").parent / "first-paint.json").write_text(json.dumps(paint))
+    got = page.evaluate("""() => ({
+        paints: performance.getEntriesByType('paint').map((e) => e.name),
+        blocking: performance.getEntriesByType('resource')
+            .filter((e) => e.renderBlockingStatus === 'blocking')
+            .map((e) => [new URL(e.name).pathname, e.encodedBodySize]),
+        classic: [...document.querySelectorAll('script')].filter((s) => s.type !== 'module').length,
+    })""")
+    assert "first-contentful-paint" in got["paints"], got
+    assert [path for path, _ in got["blocking"]] == ["/static/style.css"], got
+    assert all(size < 50_000 for _, size in got["blocking"]), got
+    assert got["classic"] == 0, got
+    (shot(page, "events").parent / "first-paint.json").write_text(json.dumps(got))
 
 
 def test_dashboard_loads_and_lists_events(page, server):
