@@ -20,7 +20,7 @@ from rasd import __version__
 from rasd.actors.recognize import Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
 from rasd.events.frames import Frame, assign, back_reference
-from rasd.events.modality import modality
+from rasd.events.modality import coordinated, modality
 from rasd.events.triggers import Requirements, select_triggers
 from rasd.geo import location_of
 from rasd.lexicon import Lexicon, load_lexicon
@@ -219,7 +219,10 @@ class Pipeline:
         hits = select_triggers(matches, tokens, self.requirements) if any(
             m.layer == "event" for m in matches) else []
         stems = _Stems(tokens.texts)
+        if len(hits) > 2:
+            hits = _enumerations(hits)   # قتل واغتصاب وتعذيب: kinds of crime listed, no incident
         if len(hits) > 1 and any(is_participant_trigger(h.entry) for h in hits):
+            hits = _rioting(hits)   # وهاجم المتظاهرون: the protesters' riot
             # المتظاهرون told a protest took place; a protest trigger of the sentence tells it already
             # (not a definite noun that only refers back to a protest: ورفع المتظاهرون … بحق الاحتجاج)
             told = any(h.entry.type == "PROTEST" and not is_participant_trigger(h.entry)
@@ -251,16 +254,25 @@ class Pipeline:
         when: tuple[str | None, str] | None = None   # (date, date_source), resolved for the first event kept
         out: list[Event] = []
         framed = []
+        last_mod = None   # the previous trigger told and its modality, for a verb coordinated with it
+        untold = None     # the previous violence or protest trigger found to name no event of the sentence
         for hit in hits:
+            if untold is not None and _same_act(untold, hit):
+                untold = hit
+                continue
             frame = assign(hit, phrases, tokens, stems, topic[-1] if topic else None)
             if frame.mention:
+                untold = hit
                 continue
             entry = hit.entry
             if not frame.source and not frame.target and entry.pos == "N" and entry.type not in ACTORLESS_TYPES:
                 continue
-            mod = modality(hit, cues, tokens, stems)
-            if mod.grievance:
-                continue   # احتجاجا على مقتل: the reason of a protest, not an event of the sentence
+            mod = coordinated(hit, modality(hit, cues, tokens, stems), last_mod)
+            last_mod = (hit, mod)
+            if mod.grievance or mod.background:
+                untold = hit
+                continue   # احتجاجا على مقتل، غداة اعتداء: the reason or setting of an event, not one reported
+            untold = None
             if frame.source:
                 topic.append(frame.source[0])
             framed.append((hit, frame, mod))
@@ -435,6 +447,77 @@ class Pipeline:
         for p in phrases:
             if not p.locative and p.fields.get("sector") and not p.fields.get("country"):
                 p.fields["country"] = loc_country
+
+
+SAME_ACT_REACH = 15
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+# Verbal nouns of protest that, after ل, give the purpose of a gathering (للاحتجاج على، للاعتصام);
+# not plurals of events (اليوم الثالث للمظاهرات: "of the demonstrations").
+_PURPOSE_NOUNS = frozenset(("احتجاج", "اعتصام", "تظاهر", "اضراب"))
+
+
+def _same_act(prev: Any, hit: Any) -> bool:
+    """A verbal noun that continues a violence or protest word just found to be background or a
+    topic shares its status: joined by و with a pronoun taking up its object (التحقيق في خطف الشابين
+    … وقتلهما), or as its purpose (أثناء مظاهرة نظمتها الحركة … للاحتجاج على الغلاء)."""
+    m = hit.match
+    if prev.entry.type != hit.entry.type or hit.entry.type not in ("ASSAULT", "PROTEST") or hit.anchor is not None \
+            or not 0 < m.first - prev.match.last <= SAME_ACT_REACH:
+        return False
+    return (m.prefix == "و" and m.suffix in _OBJECT_PRONOUNS) or (
+        m.pattern.form == "noun" and m.prefix in ("ل", "لل") and m.pattern.words[0] in _PURPOSE_NOUNS)
+
+
+ENUMERATION_MIN = 3
+
+
+def _enumerations(hits: list[Any]) -> list[Any]:
+    """تتهمها بالاضطهاد والتعذيب والاغتصاب والقتل، جرائم ضد الإنسانية وقتل واغتصاب وتعذيب: three or
+    more verbal nouns of violence in a row, each joined to the one before by و and none with an
+    object between, list kinds of crime (a charge, a record, a category), not an incident."""
+    out: list[Any] = []
+    run: list[Any] = []
+
+    def flush() -> None:
+        if len(run) < ENUMERATION_MIN:
+            out.extend(run)
+        run.clear()
+
+    for h in hits:
+        m = h.match
+        nominal = h.entry.type == "ASSAULT" and h.anchor is None and not m.suffix and m.first == m.last \
+            and m.pattern.form in ("noun", "past")
+        if nominal and run and m.first == run[-1].match.last + 1 and m.prefix.startswith("و"):
+            run.append(h)
+            continue
+        flush()
+        if nominal:
+            run.append(h)
+        else:
+            out.append(h)
+    flush()
+    return out
+
+
+def _rioting(hits: list[Any]) -> list[Any]:
+    """وهاجم المتظاهرون مركزا للشرطة: protesters named in the nominative right after a verb of
+    violence are its subject, and violence by protesters is their riot (PLOVER PROTEST): the verb
+    yields to the participant noun, which tells the protest and its source. Only for a verb of
+    the فاعل pattern (هاجم، قاتل), whose passive is spelt apart (هوجم): an unvocalized قتل
+    المتظاهرون is the protesters killed."""
+    out = []
+    for k, h in enumerate(hits):
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        w = h.match.pattern.words[0]
+        if h.match.pattern.form == "present" and w[:1] in ("ي", "ت"):
+            w = w[1:]
+        if h.entry.type == "ASSAULT" and h.anchor is None and h.match.pattern.form in ("past", "present") \
+                and len(w) == 4 and w[1] == "ا" \
+                and not h.match.suffix and nxt is not None and is_participant_trigger(nxt.entry) \
+                and nxt.match.first == h.match.last + 1:
+            continue
+        out.append(h)
+    return out
 
 
 SHARED_ROLE_TYPES = frozenset(("ASSAULT",))

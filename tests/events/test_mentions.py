@@ -46,6 +46,38 @@ MENTIONS = [
     ("واعتقلت الشرطة خلية خططت لاغتيال رئيس البلدية.", "ASSAULT"),                 # a plan
     ("وأحيا الحزب الذكرى الثالثة لاغتيال زعيمه.", "ASSAULT"),                       # an anniversary
     ("واعتبر المحلل أن اغتيال الصحافي يشكل ضربة لحرية التعبير.", "ASSAULT"),          # an opinion
+    # modality.TIME_FRAME_HEADS: the time frame or setting of another event
+    ("واعتقلت الشرطة عشرات الناشطين أثناء مظاهرة أمام مقر البرلمان.", "PROTEST"),
+    ("وتجمع آلاف المحتجين في الساحة غداة اعتداء على كنيسة في المدينة.", "ASSAULT"),
+    ("وتراجعت السياحة في البلاد في أعقاب اعتداءات شهدتها العاصمة.", "ASSAULT"),
+    # modality.QUESTION_WORDS: a polar question reports nothing
+    ("فهل يعقل أن تقتل الشرطة المدنيين دون محاسبة؟", "ASSAULT"),
+    ("وهل خرج المتظاهرون إلى الشوارع بدافع الجوع وحده؟", "PROTEST"),
+    # modality: الى after a verb of calling makes even a verb-shaped word a verbal noun (تدعو إلى قتل)
+    ("ورفع المحتجون لافتات تدعو إلى قتل الزعيم المعارض.", "ASSAULT"),
+    # modality.coordinated: a verb joined by و shares the scope of the negated verb before it
+    ("وقال المتحدث إن الصحافي لا يستحق أن يعتقل ويعذب بسبب مقال.", "ASSAULT"),
+    # triggers._warning_shots: firing into the air attacks no one
+    ("وأطلقت قوات الأمن النار في الهواء لتفريق المتجمهرين أمام المحكمة.", "ASSAULT"),
+    # triggers._other_gatherings: a crowd gathered to help or celebrate is no protest
+    ("وتجمع آلاف المشجعين في الساحة الرئيسية للاحتفال بفوز المنتخب.", "PROTEST"),
+    ("واحتشد المارة لمساعدة الجرحى بعد انفجار العبوة.", "PROTEST"),
+    # modality: a verb-shaped word after a topic head (قضية خطف) is a verbal noun and a topic
+    ("وتواصل الشرطة التحقيق في قضية خطف رجل أعمال من منزله في العاصمة.", "ASSAULT"),
+    # pipeline._same_act: و + verbal noun + pronoun, or a purpose (للاحتجاج), shares the status of
+    # the background or topic before it
+    ("واعتقلت الشرطة عشرة ناشطين أثناء مظاهرة نظمتها المعارضة في وسط المدينة، للاحتجاج على غلاء الأسعار.",
+     "PROTEST"),
+    ("وكشفت مصادر أمنية أن التحقيق في خطف الصحافيين الثلاثة وقتلهم بات في مراحله الأخيرة.", "ASSAULT"),
+    # triggers._course: مسيرة as a course or a career
+    ("وأكد الوزير أن مسيرة السلام تمر بمرحلة صعبة.", "PROTEST"),
+    ("وأنهى المغني مسيرته الفنية بحفل في القاهرة.", "PROTEST"),
+    ("وشكل خروج اللاعب منعطفا في مسيرة المنتخب أمام اليابان.", "PROTEST"),
+    # pipeline._enumerations: three or more coordinated verbal nouns of violence list kinds of crime
+    ("ووجهت المحكمة للمتهمين تهما تتراوح بين جرائم ضد الإنسانية وقتل واغتصاب وتعذيب.", "ASSAULT"),
+    ("وقال التقرير إن الأدلة تثبت وقوع حالات اغتصاب وتعذيب وقتل في الإقليم.", "ASSAULT"),
+    # pipeline._rioting: violence by protesters named as its subject is their riot, not an assault
+    ("وهاجم المتظاهرون محافظ المدينة خلال زيارته للسوق.", "ASSAULT"),
 ]
 
 REPORTS = [
@@ -66,6 +98,20 @@ REPORTS = [
     ("وكان متظاهرون قد أحرقوا مقر الحزب الحاكم يوم الأحد.", "PROTEST"),             # pluperfect
     ("وتعرض الصحافي للخطف على يد مسلحين مجهولين أمس.", "ASSAULT"),                 # undergone
     ("وقالت الشرطة إن هجوما استهدف دورية للجيش قرب الحدود أمس.", "ASSAULT"),         # a report
+    ("وقال شهود إن دبابات الجيش أطلقت نيرانها على الحي السكني.", "ASSAULT"),         # أطلق نيرانها
+    ("وأطلق مسلح النار على حشد في الهواء الطلق قرب الملعب.", "ASSAULT"),            # open air, a target
+    # protesters counted in hundreds or thousands; خروج إلى الشوارع; a verb of gathering whose
+    # subject is a participant noun stays the trigger (triggers._govern)
+    ("وكان نحو عشرين ألف متظاهر قد ملأوا شوارع العاصمة قبل أسبوع.", "PROTEST"),
+    ("وأثار خروج عشرات الآلاف إلى الشوارع قلق الحكومة.", "PROTEST"),
+    ("تجمع آلاف المتظاهرين قرب مقر البرلمان ظهر أمس، تعبيرا عن احتجاجهم على قانون الضرائب.", "PROTEST"),
+    ("وتجمع مئات الطلاب أمام الوزارة للمطالبة بصرف المنح.", "PROTEST"),             # a protest purpose
+    ("وهاجم المتظاهرون محافظ المدينة خلال زيارته للسوق.", "PROTEST"),                # their riot
+    ("واختطف مسلحون مهندسا أجنبيا وقتلوه قرب الحدود.", "ASSAULT"),                   # told, not a topic
+    ("وقتل مسلحون ثلاثة مدنيين وجرحوا خمسة آخرين قرب الحدود.", "ASSAULT"),          # two verbs, no list
+    ("وانطلقت مسيرة حاشدة في وسط العاصمة ضد الحكومة.", "PROTEST"),                  # a march
+    ("وقال المنظمون إن نحو خمسين متظاهرا اقتربوا في اليوم الثالث للمظاهرات المناهضة للقمة من السياج الأمني.",
+     "PROTEST"),                                                                    # لل: "of", no purpose
 ]
 
 

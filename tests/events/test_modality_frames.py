@@ -29,6 +29,14 @@ MODALITY = [
      "negated", True),         # دون أن + verb
     ("واتهم التقرير قوات الأمن بأنها لم تتوقف عن تعذيب المعتقلين.", "ASSAULT", "تعذيب",
      "negated", False),        # a negated verb of stopping asserts what follows
+    ("ويرى القيادي أنه يجب خطف جنود آخرين لإتمام صفقة التبادل.", "ASSAULT", "خطف",
+     "hypothetical", True),    # deontic يجب (cues.tsv HYP)
+    ("وقال المحلل إنه ينبغي قصف مواقع المسلحين قبل الانتخابات.", "ASSAULT", "قصف",
+     "hypothetical", True),    # ينبغي
+    ("فهل يعقل أن تقتل الشرطة المدنيين دون محاسبة؟", "ASSAULT", "تقتل",
+     "hypothetical", True),    # a polar question (modality.QUESTION_WORDS)
+    ("وتحدث التقرير عن مزاعم تعذيب معتقلين في سجن المدينة.", "ASSAULT", "تعذيب",
+     "hypothetical", True),    # an allegation (cues.tsv HYP)
 ]
 
 

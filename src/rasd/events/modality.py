@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rasd.events.frames import BACKGROUND_HEADS
 from rasd.events.triggers import TriggerHit
 from rasd.lexicon.compile import Match
 from typing import Any
@@ -38,6 +39,14 @@ CALL_HEADS = ("دعو", "تدعو", "يدعو", "يدعون", "دعا", "دعت"
 # what the protest is about, told as its reason, not reported as an event of the sentence.
 GRIEVANCE_HEADS = ("احتجاج", "للاحتجاج", "الاحتجاج", "والاحتجاج", "تندد", "يندد", "ينددون", "منددين", "مندده",
                    "منددا", "تنديد", "للتنديد", "استنكار", "للاستنكار", "احتجاجا", "تنديدا", "استنكارا")
+# Prepositions of time and circumstance (أثناء مظاهرة، غداة اعتداء، إبان الاحتجاجات، وسط مظاهرة، في
+# أعقاب هجوم) make an event noun of violence or protest the time frame or setting of another event,
+# as بعد and خلال do (frames.EVENT_BACKGROUND_HEADS): not an event the sentence reports.
+TIME_FRAME_HEADS = frozenset(("اثناء", "غداه", "ابان", "عشيه", "وسط", "اعقاب"))
+SETTING_TYPES = frozenset(("ASSAULT", "PROTEST"))
+# A polar question (هل يبرر …؟، فهل يعقل أن …) asks whether something is so: what it names is not
+# reported (hypothetical), as after إذا.
+QUESTION_WORDS = frozenset(("هل", "وهل", "فهل", "اهل"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +56,7 @@ class Modality:
     hypothetical: bool
     say: Match | None
     grievance: bool = False
+    background: bool = False   # the time frame or setting of another event (غداة اعتداء، أثناء مظاهرة)
 
 
 def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Modality:
@@ -92,8 +102,13 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         if stems[i] in DENIAL_STEMS:
             negated = True
             break
+    if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
+        hypothetical = True
     grievance = False
-    if m.pattern.form == "noun" and m.first > 0:
+    background = False
+    # The heads below are nouns and prepositions: what follows them is a verbal noun even where
+    # its spelling is also a verb's (تدعو إلى قتل، لوقف قتل): no check of the matched form.
+    if m.first > 0:
         prev = _bare(stems[m.first - 1])
         if prev in IRREALIS_HEADS:
             hypothetical = True
@@ -103,7 +118,29 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             grievance = True   # تندد بالمعارك، استنكارا لاغتيال
         elif prev in ("علي", "ضد") and m.first > 1 and _bare(stems[m.first - 2]).startswith(GRIEVANCE_HEADS):
             grievance = True   # احتجاجا على مقتل
-    return Modality(negated, future, hypothetical, say, grievance)
+        elif prev in TIME_FRAME_HEADS and hit.entry.type in SETTING_TYPES and hit.anchor is None \
+                and "ب" not in m.prefix.replace("ال", ""):
+            background = True  # غداة اعتداء بسيارة مفخخة، أثناء مظاهرة نظمتها الحركة
+        elif prev in BACKGROUND_HEADS and hit.entry.type in SETTING_TYPES and hit.anchor is None \
+                and m.pattern.form in ("past", "present") and not m.prefix and not m.suffix:
+            # قضية خطف الشابين، التحقيق في … : after a noun the verb-shaped word is the verbal noun,
+            # and the noun heads that make an event noun a topic (frames) make it one too
+            background = True
+    return Modality(negated, future, hypothetical, say, grievance, background)
+
+
+def coordinated(hit: TriggerHit, mod: Modality, prev: tuple[TriggerHit, Modality] | None) -> Modality:
+    """A verb joined by و right after a negated or irrealis verb shares its scope (لا يستحق أن يعتقل
+    ويعذب، لم يعتقل ولم يعذب is told by the verb's own particle)."""
+    if prev is None or mod.negated or mod.hypothetical:
+        return mod
+    p_hit, p_mod = prev
+    m, pm = hit.head, p_hit.head
+    if not (p_mod.negated or p_mod.hypothetical) or pm.last + 1 != m.first or not m.prefix.startswith("و") \
+            or m.pattern.form not in ("past", "present") or pm.pattern.form != m.pattern.form:
+        return mod
+    return Modality(p_mod.negated, mod.future or p_mod.future, p_mod.hypothetical, mod.say, mod.grievance,
+                    mod.background)
 
 
 def _bare(w: str) -> str:

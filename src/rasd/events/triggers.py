@@ -23,7 +23,29 @@ LIGHT_VERBS = ("اجر", "يجر", "تجر", "نجر", "جري", "جرت", "عق
                "يبدا", "تبدا", "واصل", "يواصل", "تواصل")
 # قام ب + verbal noun (قامت دبابة بقصف المنزل، قام الجنود بقتل): the noun is the event, قام its verb.
 DO_VERBS = ("قام", "يقوم", "تقوم", "قامت", "قاموا", "يقومون")
+# تجمع آلاف المتظاهرين: a noun naming the participants (events.tsv notes ending so) is the subject
+# of the verb that requires it, not an event noun that the verb only carries.
+PARTICIPANTS = "(they are its source)"
 REQUIRES_WINDOW = 12   # tokens after the trigger, within its clause (VSO puts the subject between)
+# أطلقت الشرطة النار في الهواء: shots fired into the air warn or disperse, they attack no one.
+AIRWARD = frozenset(("الهواء", "الهوا", "بالهواء", "للهواء"))
+AIRWARD_REACH = 4
+# احتشد المارة لمساعدة الجرحى، تجمع الأهالي لاستقبال الحجاج: a crowd that gathers to help, welcome,
+# watch or celebrate is no protest. Verbs of gathering, and the purposes (ل + verbal noun) that
+# make them another kind of assembly.
+GATHER_VERBS = ("تجمع", "يتجمع", "تتجمع", "تجمهر", "يتجمهر", "احتشد", "يحتشد", "تحتشد")
+OTHER_PURPOSES = frozenset(("مساعده", "اسعاف", "انقاذ", "اغاثه", "مشاهده", "متابعه", "استقبال", "توديع", "احتفال",
+                            "الاحتفال", "الصلاه", "صلاه", "شراء", "تهنءه", "تشجيع", "الاستماع", "استماع"))
+PURPOSE_REACH = 8
+# مسيرة is a march, and also a course or a career: مسيرة السلام (the peace process), مسيرة التنمية،
+# مسيرة المنتخب، مسيرته الفنية. With the genitive of a process or a team, or the possessive of one
+# person, it names no protest.
+MARCH_WORDS = ("مسيره", "مسيرات")
+PROCESS_NOUNS = frozenset((
+    "السلام", "التسويه", "التنميه", "الاصلاح", "الاصلاحات", "الديمقراطيه", "البناء", "التاسيس", "تاسيس", "الحياه",
+    "العمل", "النضال", "الكفاح", "المفاوضات", "التطوير", "التحديث", "الحوار", "المصالحه", "التعاون", "الاعمار",
+    "التقدم", "النهضه", "التحرير", "الوحده", "التغيير", "المنتخب", "الفريق", "النادي", "اللاعب", "المدرب",
+))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +139,55 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     out.sort(key=lambda t: t.match.first)
     if do_verbs:
         out = _do_verb(out, do_verbs, breaks)
-    return _govern(out, required_at)
+    out = _other_gatherings(_warning_shots(_govern(out, required_at), texts, breaks), texts, breaks)
+    return [h for h in out if not _course(h.match, texts)]
+
+
+def _course(m: Match, texts: list[str]) -> bool:
+    """مسيرة السلام، مسيرته الفنية: a course or a career, not a march (see PROCESS_NOUNS)."""
+    if m.pattern.form != "noun" or m.pattern.words[0] not in MARCH_WORDS:
+        return False
+    if m.suffix in ("ه", "ها"):
+        return True
+    nxt = texts[m.last + 1] if m.last + 1 < len(texts) else ""
+    return nxt in PROCESS_NOUNS
+
+
+def _other_gatherings(hits: list[TriggerHit], texts: list[str], breaks: list[bool]) -> list[TriggerHit]:
+    """Drop a verb of gathering whose clause gives it a purpose other than protest (احتشد المارة
+    لمساعدة الجرحى): the first ل + verbal noun after it, within a few tokens."""
+    return [h for h in hits if not (h.entry.type == "PROTEST" and h.match.pattern.form != "noun"
+                                    and h.match.pattern.words[0].startswith(GATHER_VERBS)
+                                    and _other_purpose(h.match.last, texts, breaks))]
+
+
+def _other_purpose(last: int, texts: list[str], breaks: list[bool]) -> bool:
+    for j in range(last + 1, min(len(texts), last + 1 + PURPOSE_REACH)):
+        if breaks[j]:
+            return False
+        w = texts[j]
+        if w.startswith("ل") and len(w) > 3:
+            rest = w[2:] if w.startswith("لل") else w[1:]
+            return rest in OTHER_PURPOSES or ("ال" + rest) in OTHER_PURPOSES
+    return False
+
+
+def _warning_shots(hits: list[TriggerHit], texts: list[str], breaks: list[bool]) -> list[TriggerHit]:
+    """Firing into the air (أطلقوا النار في الهواء، أطلقت الأعيرة النارية في الهواء لتفريقهم) is no
+    attack: drop a shooting trigger whose clause goes on, within a few tokens of the trigger or of
+    the object it requires (أطلقت قوات الأمن النار في الهواء), to الهواء."""
+    return [h for h in hits if not (h.entry.type == "ASSAULT" and h.entry.mode == "firearms"
+                                    and _airward(max(h.match.last, h.required), texts, breaks))]
+
+
+def _airward(last: int, texts: list[str], breaks: list[bool]) -> bool:
+    n = len(texts)
+    for j in range(last + 1, min(n, last + 1 + AIRWARD_REACH)):
+        if breaks[j] or texts[j] in ("علي", "على", "باتجاه", "صوب", "نحو"):
+            return False   # أطلقوا النار على حشد في الهواء الطلق: a target is named
+        if texts[j] in AIRWARD:
+            return not (j + 1 < n and texts[j + 1] == "الطلق")   # في الهواء الطلق: in the open air
+    return False
 
 
 def _do_verb(hits: list[TriggerHit], verbs: list[Match], breaks: list[bool]) -> list[TriggerHit]:
@@ -151,7 +221,7 @@ def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[Trigger
         light = h.match.pattern.words[0].startswith(LIGHT_VERBS)
         for k2, h2 in enumerate(hits):
             if k2 != k and h2.match.first <= at <= h2.match.last and h2.match.pattern.form in ("noun", "fixed") \
-                    and (light or h2.entry.type == h.entry.type):
+                    and (light or h2.entry.type == h.entry.type) and not h2.entry.note.endswith(PARTICIPANTS):
                 drop.add(k)
                 anchors[k2] = h.match
                 break
