@@ -162,6 +162,9 @@ class Analyzer:
 
 _ALL_PREFIXES = frozenset(NOMINAL_PREFIXES + VERBAL_PREFIXES + NEGATION_PREFIXES)
 _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _ALL_PREFIXES}))
+# every beginning of a proclitic chain (وا of وال included): a word whose first k letters are
+# none of these has no longer chain either, so the scan stops there (most words: at k = 1)
+_PREFIX_HEADS = frozenset(p[:i] for p in _ALL_PREFIXES for i in range(1, len(p) + 1))
 _SUFFIX_SET = frozenset(SUFFIXES)
 _NOMINAL_ENDINGS = frozenset(("ا", "ان", "ين"))
 _SUFFIX_LAST = frozenset(x[-1] for x in SUFFIXES)
@@ -176,6 +179,8 @@ def readings(word: str) -> list[tuple[str, str, str]]:
         if n - k < MIN_STEM:
             break
         p = word[:k]
+        if p not in _PREFIX_HEADS:
+            break
         if p in _ALL_PREFIXES:
             stems.append((p, word[k:]))
     out: list[tuple[str, str, str]] = []
