@@ -222,7 +222,6 @@ class Pipeline:
         if len(hits) > 2:
             hits = _enumerations(hits)   # قتل واغتصاب وتعذيب: kinds of crime listed, no incident
         if len(hits) > 1 and any(is_participant_trigger(h.entry) for h in hits):
-            hits = _rioting(hits)   # وهاجم المتظاهرون: the protesters' riot
             # المتظاهرون told a protest took place; a protest trigger of the sentence tells it already
             # (not a definite noun that only refers back to a protest: ورفع المتظاهرون … بحق الاحتجاج)
             told = any(h.entry.type == "PROTEST" and not is_participant_trigger(h.entry)
@@ -235,12 +234,14 @@ class Pipeline:
         sa.phrases = build_phrases(sa.tokens, select(sa.matches, sa.stems), sa.stems)
         for k, p in enumerate(sa.phrases):
             p.fields = phrase_code(p, doc.date, self.lexicon.capitals)
-            if p.fields.get("country") is None and p.mentions and p.mentions[0].suffix in ("ه", "ها", "هم"):
-                # طائراته، قواتها: the forces of the state named just before
+            if p.fields.get("country") is None and p.mentions and p.mentions[0].suffix in ("ه", "ها", "هم", "نا"):
+                # طائراته، قواتها: the forces of the state named just before; جنودنا in a quote: of
+                # the speaker's state (قال المتحدث باسم الجيش الأميركي «فقدنا خمسة من جنودنا»)
                 ante = next((q for q in reversed(sa.phrases[:k]) if q.fields.get("country") in self.lexicon.countries
                              and not q.locative), None)
                 if ante is not None:
                     p.fields["country"] = ante.fields["country"]
+        _origins(sa.phrases, sa.stems)
         if self.infer_country:
             self._fill_countries(sa.phrases)
 
@@ -276,8 +277,14 @@ class Pipeline:
             if frame.source:
                 topic.append(frame.source[0])
             framed.append((hit, frame, mod))
+        if len(framed) > 1 and any(is_participant_trigger(h.entry) for h, _, _ in framed):
+            framed = _riot_tells(framed)
+        if framed and any(h.entry.type in SHARED_ROLE_TYPES for h, f, _ in framed):
+            framed = _survivor(framed, phrases, stems)
         if len(framed) > 1:
             framed = _share_roles(framed, stems)
+        if framed and any(h.entry.type in SHARED_ROLE_TYPES and not f.source for h, f, _ in framed):
+            framed = _claimed_author(framed, phrases, stems)
         for hit, frame, mod in framed:
             entry = hit.entry
             etype, cameo, mode = entry.type, entry.cameo, entry.mode
@@ -327,6 +334,12 @@ class Pipeline:
             if loc is not None and loc.country and loc.country in self.lexicon.countries:
                 # the victims or the targeted body of an event in a known place belong to that state
                 dyads = [(a, _with_country(b, loc.country)) for a, b in dyads]
+                if etype == "ASSAULT" and not mod.negated:
+                    # نفذت إسرائيل ضربة جوية في سورية: a state's attack in another state, no target
+                    # named, is an attack on that state
+                    dyads = [(a, _state(loc, self.lexicon.countries, loc.span) if b is None and a is not None
+                              and a.country in self.lexicon.countries and a.country != loc.country else b)
+                             for a, b in dyads]
             if etype == "ASSAULT" and _reciprocal(hit.match):
                 # a clash between protesters and the police is the protesters' riot (PLOVER PROTEST riot,
                 # below): the crowd is its source, whichever side the clause named first
@@ -499,25 +512,31 @@ def _enumerations(hits: list[Any]) -> list[Any]:
     return out
 
 
-def _rioting(hits: list[Any]) -> list[Any]:
-    """وهاجم المتظاهرون مركزا للشرطة: protesters named in the nominative right after a verb of
-    violence are its subject, and violence by protesters is their riot (PLOVER PROTEST): the verb
-    yields to the participant noun, which tells the protest and its source. Only for a verb of
-    the فاعل pattern (هاجم، قاتل), whose passive is spelt apart (هوجم): an unvocalized قتل
-    المتظاهرون is the protesters killed."""
-    out = []
-    for k, h in enumerate(hits):
-        nxt = hits[k + 1] if k + 1 < len(hits) else None
-        w = h.match.pattern.words[0]
-        if h.match.pattern.form == "present" and w[:1] in ("ي", "ت"):
-            w = w[1:]
-        if h.entry.type == "ASSAULT" and h.anchor is None and h.match.pattern.form in ("past", "present") \
-                and len(w) == 4 and w[1] == "ا" \
-                and not h.match.suffix and nxt is not None and is_participant_trigger(nxt.entry) \
-                and nxt.match.first == h.match.last + 1:
+def _riot_tells(framed: list[Any]) -> list[Any]:
+    """وهاجم المحتجون محافظ المدينة: an act of violence whose source is the protesters is their
+    riot (coded PROTEST 145 below), which tells the protest their participant noun would: the
+    noun's own event, with no target, goes."""
+    rioters = [f.source for h, f, mod in framed if h.entry.type == "ASSAULT" and f.source and not mod.negated]
+    if not rioters:
+        return framed
+    return [(h, f, mod) for h, f, mod in framed
+            if not (is_participant_trigger(h.entry)
+                    and any(p.first <= h.head.first <= p.last for src in rioters for p in src))]
+
+
+# People named by a role of civilians (CVL, journalists, students …) whose origin a من + state name
+# gives: جاء المتظاهرون من ألمانيا، خطف 23 متطوعا مسيحيا من كوريا الجنوبية.
+ORIGIN_SECTORS = frozenset(("CVL", "MED", "EDU", "HLH", "REL", "LAB", "JRN", "HRI"))
+
+
+def _origins(phrases: list[Phrase], stems: Any) -> None:
+    for k, p in enumerate(phrases[:-1]):
+        if p.locative or p.fields.get("country") or p.fields.get("sector") not in ORIGIN_SECTORS:
             continue
-        out.append(h)
-    return out
+        q = phrases[k + 1]
+        if q.prep == "من" and q.fields.get("kind") == "country" and q.mentions and q.has("country") \
+                and 2 <= q.first - p.last <= 3:
+            p.fields["country"] = q.fields["country"]
 
 
 SHARED_ROLE_TYPES = frozenset(("ASSAULT",))
@@ -529,6 +548,7 @@ RESULT_WORDS = frozenset(("ادي", "ادت", "اسفر", "اسفرت", "اوق�
                           "فقتلت", "فقتل", "اودي", "اودت"))
 CAUSE_PREPS = frozenset(("في", "جراء", "اثر", "عقب", "بعد", "بعدما", "خلال", "عندما", "حين"))
 LINK_REACH = 12
+RESULT_REACH = 20
 
 
 def _linked(a: Any, b: Any, stems: Any) -> bool:
@@ -537,11 +557,15 @@ def _linked(a: Any, b: Any, stems: Any) -> bool:
     if a.head.first > b.head.first:
         a, b = b, a
     lo, hi = a.head.last + 1, b.head.first
-    if hi - lo > LINK_REACH:
+    if hi - lo > RESULT_REACH:
         return False
     if any(stems[i] in RESULT_WORDS for i in range(lo, hi)):
+        # قامت دبابة بقصف أحد المنازل في … الأمر الذي أدى إلى مقتل: a result clause may come after a
+        # longer description of the attack than a PP of cause
         return True
     m = b.head
+    if m.prefix.startswith("ف") and hi - lo <= LINK_REACH:
+        return True   # أطلقت القوات صاروخا على المدرسة فقتلت المدرس: ف of consequence
     prev = {stems[i] for i in range(max(lo, m.first - 2), m.first)}
     return bool(prev & CAUSE_PREPS) or "ب" in m.prefix.replace("ال", "")
 
@@ -569,7 +593,119 @@ def _share_roles(framed: list[tuple[Any, Frame, Any]], stems: Any) -> list[tuple
                       and not groups & {p.group for p in framed[j][1].target}), None)
         if donor:
             out[k] = (hit, replace(frame, target=donor, rule=frame.rule + "+incident"), mod)
+    for k in asserted:
+        hit, frame, mod = out[k]
+        if frame.source or not frame.target:
+            continue
+        # قامت دبابة إسرائيلية بقصف منزل، الأمر الذي أدى إلى مقتل ثلاثة مواطنين: the outcome told after
+        # a result word has the author of the attack it results from
+        pos = hit.head.first
+        causes = sorted((j for j in asserted if j != k and framed[j][0].head.first < pos
+                         and framed[j][0].entry.type == hit.entry.type and _results(framed[j][0], hit, stems)),
+                        key=lambda j: pos - framed[j][0].head.first)
+        groups = {p.group for p in frame.target}
+        author = next((framed[j][1].source for j in causes if framed[j][1].source
+                       and not groups & {p.group for p in framed[j][1].source}), None)
+        if author:
+            out[k] = (hit, replace(frame, source=author, rule=frame.rule + "+cause"), mod)
     return out
+
+
+def _results(cause: Any, outcome: Any, stems: Any) -> bool:
+    """A result word (أدى، أسفر، مما) or ف of consequence stands between a cause and its outcome."""
+    lo, hi = cause.head.last + 1, outcome.head.first
+    if hi - lo > RESULT_REACH:
+        return False
+    return any(stems[i] in RESULT_WORDS for i in range(lo, hi)) or outcome.head.prefix.startswith("ف")
+
+
+# Claims and attributions of an attack: تبنته حركة طالبان، نسب إلى المتمردين، من فعل مقاتلين (the
+# author follows); كان متشددو طالبان وراء سلسلة من أعمال الخطف (the author comes before وراء).
+CLAIM_BEFORE_AUTHOR = frozenset(("تبناه", "تبنته", "تبنتها", "تبنوه", "تبناها", "نسب", "نسبت", "ينسب", "تنسب"))
+# تبنت حركة طالبان المسؤولية: "adopted" claims an attack only with المسؤولية after the author
+CLAIM_ADOPT = frozenset(("تبنت", "تبني"))
+# من فعل مقاتلين، من تدبير جماعة، من تنفيذ خلية: "the deed of"
+CLAIM_DEED = frozenset(("فعل", "تدبير", "تنفيذ"))
+CLAIM_AFTER_AUTHOR = frozenset(("وراء", "خلف"))
+COPULAS = frozenset(("كان", "كانت", "كانوا", "كانا", "هو", "هي", "هم"))
+CLAIM_REACH = 3
+
+
+def _claimed_author(framed: list[tuple[Any, Frame, Any]], phrases: list[Phrase], stems: Any
+                    ) -> list[tuple[Any, Frame, Any]]:
+    """An attack with no source takes the author that the sentence says claimed it or is blamed for
+    it (واسفر الهجوم عن مقتل ستة مدنيين وتبنته حركة طالبان)."""
+    author = None
+    for p in phrases:
+        if p.locative or not p.fields.get("sector") and not p.fields.get("country"):
+            continue
+        lo = max(0, p.first - CLAIM_REACH)
+        nxt = p.last + 1
+        if nxt + 1 < len(stems) and stems[nxt] == "من":
+            nxt += 2   # مسلحين من القاعدة كانوا وراء الهجوم
+        if nxt < len(stems) and stems[nxt] in COPULAS:
+            nxt += 1
+        if any(_claim_word(stems, i, p) for i in range(lo, p.first)) \
+                or nxt < len(stems) and stems[nxt] in CLAIM_AFTER_AUTHOR:
+            author = p
+            break
+    if author is None:
+        return framed
+    group = [q for q in phrases if q.group == author.group and not q.locative]
+    out = []
+    for hit, frame, mod in framed:
+        if hit.entry.type in SHARED_ROLE_TYPES and not frame.source and not any(q in frame.target for q in group):
+            frame = replace(frame, source=group, rule=frame.rule + "+claim")
+        out.append((hit, frame, mod))
+    return out
+
+
+def _claim_word(stems: Any, i: int, author: Phrase) -> bool:
+    w = _bare(stems[i])
+    if w in CLAIM_BEFORE_AUTHOR:
+        return True
+    if w in CLAIM_ADOPT:
+        return any(stems[j].startswith("مسءولي") or stems[j].startswith("المسءولي")
+                   for j in range(author.last + 1, min(len(stems), author.last + 4)))
+    return w in CLAIM_DEED and i > 0 and stems[i - 1] == "من"
+
+
+SURVIVE = frozenset(("نجا", "نجت", "نجوا", "ينجو", "تنجو", "ينجون"))
+SURVIVE_REACH = 8
+
+
+def _survivor(framed: list[tuple[Any, Frame, Any]], phrases: list[Phrase], stems: Any
+              ) -> list[tuple[Any, Frame, Any]]:
+    """نجا قائد الشرطة من محاولة اغتيال، نجا فلان بعد أن فجر انتحاري نفسه: who survived is the target
+    of the attack the sentence tells."""
+    k = next((i for i in range(len(stems)) if _bare(stems[i]) in SURVIVE), None)
+    if k is None:
+        return framed
+    p = next((q for q in phrases if not q.locative and not q.prep and 0 < q.first - k <= 2), None) \
+        or next((q for q in reversed(phrases) if not q.locative and not q.prep and 0 < k - q.last <= 2), None)
+    if p is None:
+        return framed
+    group = [q for q in phrases if q.group == p.group and not q.locative]
+    out = []
+    for hit, frame, mod in framed:
+        first = hit.match.first
+        escaped = k < first - 1 and stems[first - 1] == "من" and first - k <= SURVIVE_REACH  # نجا X من محاولة
+        if hit.entry.type in SHARED_ROLE_TYPES and escaped:
+            # the survivor is no agent of the attempt on him
+            source = [q for q in frame.source if q not in group]
+            frame = replace(frame, source=source, target=group, rule=frame.rule + "+survivor")
+        elif hit.entry.type in SHARED_ROLE_TYPES and first > k:
+            source = [q for q in frame.source if q not in group]
+            if not frame.target:
+                frame = replace(frame, source=source, target=group, rule=frame.rule + "+survivor")
+            elif len(source) < len(frame.source):
+                frame = replace(frame, source=source, rule=frame.rule + "+survivor")
+        out.append((hit, frame, mod))
+    return out
+
+
+def _bare(w: str) -> str:
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
 def _ambiguous_place(m: Any, homonyms: dict[str, Any]) -> str | None:
@@ -615,6 +751,12 @@ def _resolve_places(sa: _Sentence, evidence: dict[str, int], homonyms: dict[str,
             p.fields["country"] = best
             p.fields["kind"] = "place"
             p.fields["place"] = others[best]
+
+
+def _state(loc: Location, countries: dict[str, Any], span: tuple[int, int]) -> Actor:
+    """The state a location belongs to, as an actor (country code only)."""
+    c = str(loc.country)
+    return Actor(loc.text, span, countries[c].name, None, c, None, (), "country")
 
 
 def _with_country(a: Actor | None, country: str) -> Actor | None:

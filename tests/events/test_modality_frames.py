@@ -60,6 +60,49 @@ ROLES = [
      None),                            # who reports a killing is not its agent
     ("شنت القوات الأمريكية ضربات جوية في الصومال مستهدفة مقاتلي حركة الشباب.", "2008-05-01", "ASSAULT",
      "ضربات جوية", "target", "UAF"),   # مستهدفة X: the target
+    ("وتجمع مئات المحتجين أمام مبنى البلدية مطالبين الحكومة المحلية بالإفراج عن المعتقلين.", "2008-05-01",
+     "PROTEST", "تجمع", "target", "GOV"),   # whom protesters make demands of is the target
+    ("واعتصم عشرات العمال أمام مقر البرلمان احتجاجا على تأخر صرف الرواتب.", "2008-05-01", "PROTEST",
+     "احتجاجا", "target", "LEG"),    # the body whose seat is the protest's site
+    ("وهاجم المحتجون محافظ المدينة لدى وصوله إلى موقع الاعتصام.", "2008-05-01", "PROTEST", "هاجم",
+     "target", "GOV"),                 # المحتجون محافظ: no construct after a definite noun
+    ("وأصيب ثلاثة أشخاص في هجوم مسلح استهدف دورية للشرطة قرب الحدود.", "2008-05-01", "ASSAULT",
+     "استهدف", "target", "COP"),       # هجوم مسلح … استهدف X: the attack targets X, a police patrol
+    ("وأصيب ثلاثة أشخاص في هجوم مسلح استهدف دورية للشرطة قرب الحدود.", "2008-05-01", "ASSAULT",
+     "استهدف", "source", None),        # مسلح qualifies هجوم: no gunman named
+    ("وواصلت القوات الإسرائيلية عملياتها في الضفة الغربية، وراح ضحية اعتداءاتها أمس خمسة فلسطينيين.",
+     "2008-05-01", "ASSAULT", "اعتداءاتها", "source", "MIL"),   # the possessor of a plural attack noun
+    ("أطلقت القوات الحكومية قذائف على مدرسة في البلدة فقتلت معلما.", "2008-05-01", "ASSAULT", "أطلقت",
+     "target", "EDU"),                 # ف of consequence links the killing to the shelling
+    ("قصفت طائرات حربية حيا سكنيا في المدينة، الأمر الذي أدى إلى مقتل أربعة مدنيين.", "2008-05-01",
+     "ASSAULT", "مقتل", "source", "MIL"),   # the outcome has the author of its cause
+    ("قتل ستة جنود في هجوم بسيارة مفخخة على قافلة عسكرية وتبنته حركة طالبان.", "2008-05-01", "ASSAULT",
+     "قتل", "source", "REB"),          # a claim names the author
+    ("وأصيب أربعة جنود في انفجار عبوة ناسفة، وقال الجيش إن مسلحين من القاعدة كانوا وراء الهجوم.",
+     "2008-05-01", "ASSAULT", "انفجار", "source", "UAF"),   # X كانوا وراء الهجوم
+    ("واقتحم الجيش القرية واعتقل ثلاثة شبان.", "2008-05-01", "COERCE", "اعتقل", "source", "MIL"),
+    ("واقتحم الجيش القرية واعتقل ثلاثة شبان.", "2008-05-01", "COERCE", "اعتقل", "target", "CVL"),
+    ("واعتقلت قوة من المستعربين ثلاثة شبان في نابلس.", "2008-05-01", "COERCE", "اعتقلت", "source", "MIL"),
+    ("وتجمع مئات المتظاهرين أمام مبنى المحافظة مطالبين الحكومة بالتدخل.", "2008-05-01", "REQUEST",
+     "مطالبين", "source", "CVL"),     # an active participle's object follows it; its subject is before
+    ("ونجا قائد الشرطة في المدينة أمس من محاولة اغتيال أسفرت عن مقتل اثنين من المارة.", "2008-05-01",
+     "ASSAULT", "محاولة اغتيال", "target", "COP"),   # who survived an attempt is its target
+    ("ونجا قائد الشرطة في المدينة أمس من محاولة اغتيال أسفرت عن مقتل اثنين من المارة.", "2008-05-01",
+     "ASSAULT", "مقتل", "source", None),              # … and no agent of the attack on him
+    ("وأفاد مصدر أمني بأن ثلاثة جنود خطفهم مسلحون مجهولون قرب الحدود أمس.", "2008-05-01", "ASSAULT",
+     "خطفهم", "source", "UAF"),        # the object pronoun resumes the topic; the noun after is the subject
+    ("وفي تطور آخر قتل أحد عناصر الشرطة في انفجار عبوة ناسفة جنوب المدينة.", "2008-05-01", "ASSAULT",
+     "قتل", "source", None),           # أحد عناصر: one of, counted: the passive's subject
+    ("وأصيب شرطيان في هجوم مسلح على نقطة تفتيش شمال المدينة.", "2008-05-01", "ASSAULT", "هجوم", "target",
+     "COP"),                           # a dual is counted: the two policemen are casualties
+    ("وأصيب شرطيان في هجوم مسلح على نقطة تفتيش شمال المدينة.", "2008-05-01", "ASSAULT", "هجوم", "source",
+     None),                            # … and مسلح qualifies هجوم: no gunman is named
+    ("وقتل خمسة مدنيين في انفجار سيارة مفخخة وسط المدينة، وتبنت جماعة مسلحة المسؤولية عن الهجوم.",
+     "2008-05-01", "ASSAULT", "انفجار", "source", "UAF"),   # تبنت X المسؤولية: a claim
+    ("وتبنت الحكومة خطة أمنية جديدة عقب مقتل خمسة مدنيين في انفجار سيارة مفخخة وسط المدينة.",
+     "2008-05-01", "ASSAULT", "انفجار", "source", None),    # تبنت خطة: adopting a plan claims nothing
+    ("وتظاهر نحو مائة طالب أمام وزارة التعليم احتجاجا على رفع الرسوم الجامعية.", "2008-05-01", "PROTEST",
+     "تظاهر", "source", "EDU"),        # مائة طالب: after a numeral طالب is the student, not "demanded"
 ]
 
 
@@ -82,3 +125,11 @@ def test_ambiguous_city_follows_document(nlp):
     assert all(r["location"]["country"] == "LBY" for r in lby if r.get("location"))
     jor = nlp.code("تظاهر آلاف الأردنيين في عمان احتجاجا على رفع الأسعار في الأردن.", "2011-01-25")
     assert any(r["location"] and r["location"]["country"] == "JOR" for r in jor)
+
+
+def test_a_riot_is_one_protest_event(nlp):
+    # regression: the participant noun (المتظاهرون) also coded its own target-less PROTEST beside
+    # the riot its verb of violence is recoded to
+    recs = nlp.code("وهاجم المتظاهرون مركزا للشرطة في وسط المدينة.", "2011-02-01")
+    assert [(r["event_type"], r["trigger"]["text"]) for r in recs] == [("PROTEST", "هاجم")]
+    assert recs[0]["target"]["sector"] == "COP"

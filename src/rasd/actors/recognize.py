@@ -26,6 +26,8 @@ LOCATIVE_WORDS = frozenset((
     "غربي", "مدينه", "محافظه", "منطقه", "عاصمه", "ضواحي", "انحاء", "اقليم", "ولايه", "قضاء", "بلده", "قريه",
     "مخيم", "حي", "ميناء", "مطار", "سواحل", "ساحل", "مياه", "اجواء", "اراضي", "حدود", "مقاطعه", "شوارع",
     "شهد", "شهدت", "تشهد", "يشهد", "وشهدت",  # شهدت تركيا مسيرات: the country is where, not who
+    # plural place nouns before a nationality adjective: في مناطق بحرينية، مدن عراقية، ولايات أميركية
+    "مناطق", "مدن", "قري", "بلدات", "محافظات", "ولايات", "مخيمات", "احياء",
 ))
 PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
 TARGET_PREPS = frozenset(("مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "تجاه", "حيال", "نحو", "لصالح",
@@ -69,12 +71,17 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     # حشد the verb is not the crowd; but المتظاهرون is both a protest (a trigger) and its protesters
     trigger_tokens = {m.first for m in matches if m.layer == "event" and m.first == m.last
                       and not (m.ref.type == "PROTEST" and m.pattern.form == "noun" and m.ref.note.endswith(PARTICIPANT_NOTE))}
+    # هجوم انتحاري، عملية إرهابية، الهجوم المسلح: an agent word right after an event noun is its adjective
+    event_ends = {m.last for m in matches if m.layer == "event" and m.pattern.form == "noun"}
     # a nationality adjective that is also a common word (قطري "regional") counts after a head
     heads = {m.last for m in matches if m.layer == "actor" and not m.pattern.ambiguous}
     cands = [m for m in matches if m.layer == "actor" and not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
         and not (m.kind == "nisba" and m.first - 1 in heads)) and not (
-        m.kind == "agent" and m.first == m.last and m.first in trigger_tokens)]  # حشد the verb, not the crowd
+        m.kind == "agent" and m.first == m.last and m.first in trigger_tokens  # حشد the verb, not the crowd
+        and not (m.first > 0 and _quantity(stems[m.first - 1])))  # but مائة طالب: a counted noun
+        and not (m.kind == "agent" and m.first == m.last and m.first - 1 in event_ends
+                 and m.pattern.words[0] in ADJECTIVE_AGENTS and not m.suffix)]
     if len(cands) > 1:
         cands.sort(key=_select_key)
     taken: set[int] = set()
@@ -95,6 +102,8 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
 
 
 PARTICIPANT_NOTE = "(they are its source)"
+# Agent words that are also adjectives (normalized dictionary keys).
+ADJECTIVE_AGENTS = frozenset(("مسلح", "مسلحه", "انتحاري", "انتحاريه", "ارهابي", "ارهابيه"))
 CROWD_GLOSSES = ("protester", "demonstrator", "crowd", "rioter", "striker", "sit-in", "gathered crowd", "angry crowd",
                  "marcher")
 
@@ -170,6 +179,9 @@ QUANTITY_WORDS = frozenset((
     "عشرات", "مئات", "الاف", "الالاف", "المئات", "العشرات", "عدد", "عددا", "العديد", "مجموعه", "مجموعات", "بعض",
     "احد", "احدي", "اثنين", "اثنان", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "كثير",
     "حشود", "جموع", "الاكثر", "اكثر", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "مءات", "عشرين",
+    "ماءه", "مءه", "مءتي", "ماءتي", "الف", "الفا", "الفي", "الفين",   # مائة، مئتي، ألف (normalized)
+    # unit nouns: قوة من المستعربين، وحدة من الجيش، مفرزة من الشرطة (a detachment of Y is coded as Y)
+    "قوه", "وحده", "مفرزه", "كتيبه", "سريه",
 ))
 
 
@@ -221,6 +233,10 @@ def _composes(prev: Phrase, m: Match) -> bool:
     if k == "person":
         return kinds <= {"agent", "nisba", "country", "org"} and not prev.has("person")
     if k == "agent":
+        if prev.mentions[-1].kind == "agent" and prev.mentions[-1].prefix.endswith("ال") \
+                and not m.prefix.endswith(("ال", "لل")) and not prev.mentions[-1].suffix:
+            return False  # وهاجم المتظاهرون محافظ العاصمة: a definite noun is no construct head, so an
+            # indefinite noun after it starts a new phrase (the object)
         return bool(kinds & {"person", "agent", "org"}) and not prev.has("nisba") and not prev.has("demonym")
     if k == "org":
         return kinds <= {"agent"}
@@ -245,6 +261,10 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
     org = first.get("org")
     meto = first.get("metonym")
     agent = first.get("agent") or p.shared_head
+    owner = next((m for m in p.mentions if m.kind == "agent" and m is not agent and agent is not None
+                  and m.first > agent.first and m.prefix.replace("و", "").startswith("ل")), None)
+    if owner is not None:
+        agent = owner  # دورية للشرطة، قافلة للجيش: a unit named by a ل-genitive belongs to (is) that body
     capital = first.get("capital")
     place = first.get("place")
     country: str | None = None

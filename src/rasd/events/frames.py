@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rasd.actors.recognize import Phrase, is_crowd, is_participant_trigger
+from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, is_crowd, is_participant_trigger
 from rasd.events.triggers import TriggerHit
 from rasd.text.tokenize import Tokens
 
@@ -113,6 +113,11 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     if hit.entry.type != "PROTEST" or frame.mention:
         return frame
     source, target = frame.source, frame.target
+    addressee = _demand_addressee(phrases, stems, source) or _grievance_actor(phrases, stems, source)
+    if addressee is not None:
+        # مطالبين الحكومة التركية بالتدخل: whom protesters make demands of is what they protest
+        # against (rather than the building they gather before, تجمعوا أمام مبنى المجلس)
+        target = _group(phrases, addressee)
     if target and target[0].fields.get("sector") in NOT_PROTEST_TARGETS:
         # احتجاجات من قبل متظاهرين، احتجاجا على مقتل صبي: civilians a protest names are its
         # protesters or its cause; the protested are authorities
@@ -133,9 +138,26 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                     and p not in target), None)
         source = _group(phrases, civ)
     if not target:
+        # تجمعوا في باحة البرلمان، أمام مبنى وزارة الداخلية، خارج السفارة الصينية: the authority
+        # whose seat is the protest's site is what it is aimed at
+        seat = next((p for p in phrases if p.first > 0 and not p.locative and p not in source
+                     and _bare(stems[p.first - 1]) in SITE_NOUNS and p.fields.get("sector")
+                     and p.fields.get("sector") not in NOT_PROTEST_TARGETS), None)
+        if seat is not None:
+            target = _group(phrases, seat)
+    if not target:
         m = hit.head
         places = [p for p in phrases if p.locative and p.fields.get("country")]
-        if places:
+        home = {p.fields["country"] for p in places} | {p.fields.get("country") for p in source}
+        foreign = next((p for p in phrases if p.mentions and p.kinds <= {"nisba", "demonym"} and not p.locative
+                        and p.fields.get("country") not in home and p.first > m.first
+                        and not any(_bare(stems[i]) in SOLIDARITY for i in range(max(0, p.first - 2), p.first))),
+                       None)
+        if foreign is not None and places:
+            # يطالبون بوقف الاستيطان الإسرائيلي، رفضهم للسياسات الأميركية: the foreign state whose
+            # policy the protest names is its target, rather than the state where it takes place
+            target = [foreign]
+        elif places:
             loc = min(places, key=lambda p: abs(p.first - m.first) + (0 if p.first > m.first else 3))
             state = Phrase(loc.first, loc.last, loc.start, loc.end, [])
             state.group = -2
@@ -145,6 +167,56 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     if source is frame.source and target is frame.target:
         return frame
     return Frame(source, target, frame.rule + "+protest-defaults")
+
+
+# تضامنا مع الفلسطينيين، دعما للعراقيين: whom a protest supports is not its target
+SOLIDARITY = frozenset(("تضامنا", "دعما", "تاييدا", "نصره", "مع"))
+# Nouns of a building or its grounds, before the body whose seat it is (مقر الحكومة، باحة البرلمان).
+SITE_NOUNS = frozenset(("مقر", "مبني", "باحه", "ساحه", "بوابه", "مدخل", "قصر", "مكاتب", "مكتب", "خارج", "محيط",
+                        "امام"))
+# Endings of an active participle on an event noun's stem (مطالبين، مطالبون، مطالبا).
+PARTICIPLE_ENDINGS = frozenset(("ين", "ون", "ا"))
+# Participles and verbs of demand whose direct object is the addressee of a protest's demands:
+# مطالبين الحكومة، وطالبوا الرئيس، داعين السلطات (not the noun مطالبة, whose genitive is who demands).
+DEMAND_VERBS = frozenset(("مطالبين", "مطالبا", "مطالبون", "طالبوا", "طالبو", "يطالبون", "طالب", "يطالب",
+                          "تطالب", "طالبت", "داعين", "داعيا", "يدعون", "دعوا", "مناشدين", "ناشدوا", "يناشدون"))
+
+
+def _demand_addressee(phrases: list[Phrase], stems: Any, source: list[Phrase]) -> Phrase | None:
+    """The authority right after a verb of demand in a protest sentence (its direct object: no
+    preposition), e.g. مطالبين رئيس الوزراء العراقي بفتح تحقيق."""
+    taken = {p.group for p in source}
+    for p in phrases:
+        if p.first == 0 or p.locative or p.prep or p.group in taken or not p.mentions:
+            continue
+        if _bare(stems[p.first - 1]) in DEMAND_VERBS and p.fields.get("sector") not in NOT_PROTEST_TARGETS \
+                and (p.fields.get("sector") or p.fields.get("country")):
+            return p
+    return None
+
+
+# احتجاجا على، للاحتجاج على، تنديدا ب: what a protest is against (its grievance) follows.
+GRIEVANCE_HEADS = frozenset(("احتجاجا", "للاحتجاج", "بالاحتجاج", "احتجاج", "الاحتجاج", "تنديدا", "استنكارا",
+                             "رفضا"))
+GRIEVANCE_REACH = 3
+
+
+def _grievance_actor(phrases: list[Phrase], stems: Any, source: list[Phrase]) -> Phrase | None:
+    """The authority whose act a protest is against: احتجاجا على انتهاكات الرئيس الباكستاني, the actor
+    named in the genitive of the grievance noun right after احتجاجا على."""
+    taken = {p.group for p in source}
+    for k in range(len(stems) - 1):
+        head = _bare(stems[k])
+        if head not in GRIEVANCE_HEADS or "احتجاج" in head and stems[k + 1] != "علي":
+            continue
+        start = k + 2 if stems[k + 1] == "علي" else k + 1
+        p = next((q for q in phrases if start < q.first <= start + GRIEVANCE_REACH), None)
+        if p is None or p.locative or p.prep or p.group in taken or not p.mentions:
+            continue
+        if p.fields.get("sector") and p.fields.get("sector") not in NOT_PROTEST_TARGETS \
+                and not any(q.first < p.first and q.last >= start for q in phrases if q is not p):
+            return p
+    return None
 
 
 def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
@@ -204,6 +276,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if gen is not None and gen.kinds == {"agent"} and not gen.mentions[0].prefix.endswith("ال") \
                     and texts[gen.last].endswith(("يه", "ي")):
                 gen = None  # مناورات بحرية: an indefinite nisba-shaped word is an adjective
+            if gen is not None and gen.first == gen.last and not definite and texts[gen.first] in ADJECTIVE_AGENTS:
+                gen = None  # هجوم مسلح "an armed attack", عملية انتحارية: an adjective agreeing with the noun
             if gen is not None and gen.first <= hit.required <= gen.last:
                 gen = None  # شراء طائرات: the word the trigger requires is its object, not its agent
         if etype in PATIENT_NOUN_TYPES:
@@ -224,6 +298,18 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if preposed and _reporter(preposed[-1], m.first, stems):
                 preposed = []  # أعلن الجيش الأميركي مقتل اثنين من جنوده: who reports the killing is not its agent
             source = agent_marked or (preposed[-1] if preposed else None)
+            rule = "noun-patient"
+            if source is None and m.suffix in PRONOUNS and m.suffix != "ه" \
+                    and texts[m.last][:-len(m.suffix)].endswith("ات"):
+                # واصلت إسرائيل … اعتداءاتها، غاراتهم: the possessor of a plural attack noun is its
+                # author, the nearest actor named before. (Not a verbal noun, whose pronoun is its
+                # object: تدميرها، قتله; nor ه, which after normalization is also ة.)
+                cand = [p for p in actors if p.last < m.first and _subject_ok(p)
+                        and not any(_casualties(q, stems) for q in _group(phrases, p))
+                        and p.fields.get("kind") not in ("place", "capital")
+                        and not (p.first == p.last and texts[p.first] in ADJECTIVE_AGENTS)]
+                source = cand[-1] if cand else None
+                rule = "noun-patient-pronoun"
             if source is not None and source is not agent_marked and _casualties(source, stems):
                 # خمسة أشخاص قتلوا في انفجار سيارة مفخخة: the people counted before are its victims
                 source, target = None, target or source
@@ -232,7 +318,7 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if target is None:
                 rest = [p for p in after if p is not source]
                 target = rest[0] if rest else None
-            return Frame(_group(phrases, source), _group(phrases, target), "noun-patient")
+            return Frame(_group(phrases, source), _group(phrases, target), rule)
         rule = "noun-agent"
         if "ب" in m.prefix.replace("ال", "") and gen is not None:
             # قام بزيارة / استهلها بلقاء X: X is met or visited; the agent is the light verb's subject
@@ -241,6 +327,12 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if source is not None and source.group == gen.group:
                 source = None
             return Frame(_group(phrases, source), _group(phrases, gen), "noun-light-verb")
+        if gen is not None and m.suffix in PARTICIPLE_ENDINGS and not definite:
+            # مطالبين الحكومة بالتدخل، منددين بـ: an active participle (a حال) takes its object after it;
+            # its subject is the clause's, named before
+            preposed = [p for p in before_any if _subject_ok(p) and p.group != gen.group]
+            return Frame(_group(phrases, preposed[-1] if preposed else None), _group(phrases, gen),
+                         "noun-participle")
         source = gen
         obj_group = next((p.group for p in after if p.first <= hit.required <= p.last), None)
         rest = [p for p in after if p is not gen and p.group != obj_group]
@@ -277,6 +369,10 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         # the protesters, and so reports the protest.)
         return Frame([], [], "verb-relative", mention=True)
     first_after = after[0] if after else None
+    if etype == "ASSAULT" and _bare(stems[m.first]) in TARGETING and first_after is not None \
+            and _attack_subject(m.first, actors, stems):
+        # هجوم انتحاري بسيارة مفخخة استهدف دورية للجيش: the attack targets; the actor after is its object
+        return Frame([], _group(phrases, first_after), "verb-targeting")
     passive_like = (
         etype in PATIENT_NOUN_TYPES and first_after is not None
         and (first_after.fields.get("sector") in VICTIM_SECTORS or _numeric_before(first_after, tokens, m.last))
@@ -290,11 +386,20 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     subj: Phrase | None = None
     rule = "verb-vso"
     adjacent = [p for p in before if _subject_ok(p) and m.first - p.last <= 2]
+    if adjacent and m.suffix in PRONOUNS and first_after is not None and _subject_ok(first_after) \
+            and first_after.first - m.last <= 2 and first_after.group != adjacent[-1].group:
+        # عسكريين ماليين خطفهم مقاتلو الطوارق: the verb's object pronoun resumes the topic before it;
+        # the noun after it is the subject
+        return Frame(_group(phrases, first_after), _group(phrases, adjacent[-1]), "verb-resumptive")
     if adjacent:
         # أن تكون طائراته قد قصفت مدرسة / قال إن الجيش قصف: a subject right before the verb
         subj = adjacent[-1]
         rule = "verb-svo"
-    elif first_after is not None and _subject_ok(first_after) and first_after.first - m.last <= SUBJECT_REACH:
+    elif first_after is not None and _subject_ok(first_after) and first_after.first - m.last <= SUBJECT_REACH \
+            and not (etype in PATIENT_NOUN_TYPES and _victims_after(first_after, tokens, m.last)
+                     and any(_subject_ok(p) for p in before)):
+        # but اقتحم الجيش القرية واعتقل ثلاثة شبان: counted people or civilians after a second verb
+        # of violence are its object, and the subject is the one named before
         subj = first_after
     else:
         cand = [p for p in before if _subject_ok(p)]
@@ -347,6 +452,20 @@ def _targeted(last: int, actors: list[Phrase], stems: Any, source: Phrase | None
             obj = next((p for p in actors if i < p.first <= i + 3 and p is not source), None)
             return obj if obj is not None and (source is None or obj.group != source.group) else None
     return None
+
+
+# Nouns of an attack or its weapon, the subject of a verb of targeting (هجوم استهدف، سيارة مفخخة استهدفت).
+ATTACK_NOUNS = frozenset(("هجوم", "هجومين", "هجمات", "الهجوم", "انفجار", "الانفجار", "تفجير", "التفجير", "تفجيرات",
+                          "غاره", "الغاره", "غارات", "ضربه", "ضربات", "قصف", "القصف", "اعتداء", "كمين", "مفخخه",
+                          "ناسفه", "ناسفتين", "انتحاري", "انتحاريه", "صاروخ", "قذيفه", "هجوما"))
+ATTACK_SUBJECT_REACH = 6
+
+
+def _attack_subject(verb: int, actors: list[Phrase], stems: Any) -> bool:
+    """An attack noun stands before a verb of targeting, with no actor in between: it is the subject."""
+    lo = max(0, verb - ATTACK_SUBJECT_REACH)
+    k = next((i for i in range(verb - 1, lo - 1, -1) if _bare(stems[i]) in ATTACK_NOUNS), None)
+    return k is not None and not any(k < p.first < verb for p in actors)
 
 
 # وقع الهجوم، تجددت المظاهرات، الاحتجاجات تواصلت: a verb of occurrence or continuation asserts the
@@ -474,7 +593,10 @@ def _casualties(p: Phrase, stems: Any) -> bool:
     """Civilians, or counted people other than armed groups (3 مسلحين أطلقوا النار act), named
     before a violent event: its casualties."""
     sector = p.fields.get("sector")
-    return sector in VICTIM_SECTORS or (sector not in ARMED_SECTORS and _numeral_before(p, stems))
+    # شرطيان، جنديان: a dual counts its people as a numeral does
+    counted = _numeral_before(p, stems) or bool(p.mentions) and p.mentions[-1].kind == "agent" \
+        and p.mentions[-1].suffix in ("ان", "تان")
+    return sector in VICTIM_SECTORS or (sector not in ARMED_SECTORS and counted)
 
 
 def _numeral_before(p: Phrase, stems: Any) -> bool:
@@ -488,13 +610,19 @@ def _numeral_before(p: Phrase, stems: Any) -> bool:
     return w[:1].isdigit() or w in _NUMBER_WORDS
 
 
+def _victims_after(p: Phrase, tokens: Tokens, trigger_last: int) -> bool:
+    return p.fields.get("sector") in VICTIM_SECTORS or _numeric_before(p, tokens, trigger_last)
+
+
 def _numeric_before(p: Phrase, tokens: Tokens, trigger_last: int) -> bool:
     texts = tokens.texts
     return any(texts[i][:1].isdigit() or texts[i] in _NUMBER_WORDS for i in range(trigger_last + 1, p.first + 1))
 
 
 _NUMBER_WORDS = frozenset((
-    "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "الاف", "اثنين", "اثنان",
+    "احد", "احدي",   # قتل أحد عناصر الشرطة: one of (the passive's subject is counted)
+    "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "مءات", "الاف", "اثنين",
+    "اثنان",
     "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشرين", "ثلاثين", "واحد", "عده", "بضعه", "نحو",
 ))
 

@@ -1,0 +1,54 @@
+"""Countries of event roles read from the sentence (rules in pipeline.py, frames.py, recognize.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _of(records, etype, trigger):
+    return next(r for r in records if r["event_type"] == etype and r["trigger"]["text"] == trigger)
+
+
+# (sentence, event type, trigger text, role, expected country)
+COUNTRIES = [
+    # جنودنا in a quote: the speaker's state, not the state where it happened
+    ("وقال متحدث باسم الجيش البريطاني في البصرة إن اثنين من جنودنا قتلا في انفجار عبوة ناسفة.", "ASSAULT",
+     "قتلا", "target", "GBR"),
+    # a state's attack in another state, no target named: that state is the target
+    ("وشنت الطائرات الإسرائيلية غارة جوية في لبنان فجر اليوم.", "ASSAULT", "غارة جوية", "target", "LBN"),
+    # a nationality adjective after a plural place noun is a place (مدن عراقية)
+    ("وتواصلت الاحتجاجات في مدن عراقية عدة.", "PROTEST", "الاحتجاجات", "target", "IRQ"),
+    # Mista'arvim: Israeli undercover units
+    ("واعتقلت قوة من المستعربين ثلاثة شبان في نابلس.", "COERCE", "اعتقلت", "source", "ISR"),
+    # a claim of responsibility names the author
+    ("قتل ستة جنود في هجوم بسيارة مفخخة على قافلة عسكرية وتبنته حركة طالبان.", "ASSAULT", "قتل", "source",
+     "IMG"),
+    # the protest's addressee, not the building the crowd gathers before
+    ("وتجمع مئات المتظاهرين أمام مبنى المحافظة مطالبين الحكومة التركية بالتدخل.", "PROTEST", "تجمع", "target",
+     "TUR"),
+    # a foreign state's policy that the protest names, rather than the state where it takes place
+    ("وتجمع عشرات الفلسطينيين في ساحة عامة وسط مدينة رام الله بعد ظهر أمس وهم يرفعون الأعلام ولافتات تطالب "
+     "بوقف الاستيطان الإسرائيلي.", "PROTEST", "تجمع", "target", "ISR"),
+    # احتجاجا على X: the authority whose act is protested, rather than the building before which
+    ("وتجمع نحو خمسين متظاهرا أمام مقر رئيس الوزراء البريطاني في لندن احتجاجا على انتهاكات الرئيس "
+     "الباكستاني لحقوق الإنسان.", "PROTEST", "تجمع", "target", "PAK"),
+    # … or the foreign people whose act the protest names
+    ("وخرجت مظاهرة غاضبة في مدينة عدن بسبب ما وصفه المتظاهرون بإساءة أحد الفرنسيين للمصحف.", "PROTEST",
+     "مظاهرة", "target", "FRA"),
+    # civilians, journalists … من + a state: their origin
+    ("واختطف مسلحون أربعة صحفيين من فرنسا في شمال البلاد.", "ASSAULT", "اختطف", "target", "FRA"),
+    # … but not forces withdrawing from a state
+    ("وانسحبت القوات من العراق.", "RETREAT", "انسحبت", "source", None),
+]
+
+
+@pytest.mark.parametrize("text,etype,trigger,role,country", COUNTRIES, ids=[c[2] + "-" + c[3] for c in COUNTRIES])
+def test_role_country(nlp, text, etype, trigger, role, country):
+    actor = _of(nlp.code(text, "2008-05-01"), etype, trigger).get(role)
+    assert (actor["country"] if actor else None) == country
+
+
+def test_unit_of_a_body_takes_the_body(nlp):
+    # دورية للشرطة: a patrol of the police is coded as the police, not as a military patrol
+    recs = nlp.code("وانفجرت عبوة ناسفة استهدفت دورية للشرطة جنوب المدينة.", "2008-05-01")
+    assert any((r.get("target") or {}).get("sector") == "COP" for r in recs if r["event_type"] == "ASSAULT")
