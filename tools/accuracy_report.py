@@ -66,6 +66,14 @@ HISTORY = [
              "the lexical detector's", "det_macro_f1": 0.5923, "det_dno_fpr": 0.1826, "cod_macro_f1": 0.7971,
      "note": "nested CV (docs/accuracy-cv-e5.json); the lexical detector on the same candidates: 0.511 / 0.183 / "
              "0.737"},
+    {"step": "default path: time-frame heads (غداة، أثناء، وسط), polar questions, deontic cues and allegations, "
+             "coordination with a negated verb, shots into the air, other gatherings, مسيرة as a course, "
+             "enumerations of crimes; counted protesters", "det_macro_f1": 0.3130, "det_dno_fpr": 0.6076,
+     "cod_macro_f1": 0.9600, "note": "DEV; cod_assault_p 0.923 → 0.957, cod_protest_r 0.88 → 0.91"},
+    {"step": "default path: protest targets (demands, the site's authority, a foreign policy named), adjective "
+             "agents, claims, survivors, units and origins; a riot is one event", "det_macro_f1": 0.3130,
+     "det_dno_fpr": 0.6076, "cod_macro_f1": 0.9600, "note": "DEV; cod_actor_e2e 0.603 → 0.691, null agreement "
+                                                           "0.822"},
 ]
 
 
