@@ -247,6 +247,9 @@ class Pipeline:
                 if ante is not None:
                     p.fields["country"] = ante.fields["country"]
         _origins(sa.phrases, sa.stems)
+        _construct_nisba(sa.phrases, sa.tokens, sa.stems)
+        _owned_units(sa.phrases, sa.tokens, sa.stems)
+        _foreigners(sa.phrases, sa.stems)
         if self.infer_country:
             self._fill_countries(sa.phrases)
 
@@ -290,6 +293,8 @@ class Pipeline:
             framed = _share_roles(framed, stems)
         if framed and any(h.entry.type in SHARED_ROLE_TYPES and not f.source for h, f, _ in framed):
             framed = _claimed_author(framed, phrases, stems)
+        if framed and any(h.entry.type in SHARED_ROLE_TYPES and f.target for h, f, _ in framed):
+            framed = _among(framed, phrases, stems)
         for hit, frame, mod in framed:
             entry = hit.entry
             etype, cameo, mode = entry.type, entry.cameo, entry.mode
@@ -536,12 +541,133 @@ ORIGIN_SECTORS = frozenset(("CVL", "MED", "EDU", "HLH", "REL", "LAB", "JRN", "HR
 
 def _origins(phrases: list[Phrase], stems: Any) -> None:
     for k, p in enumerate(phrases[:-1]):
-        if p.locative or p.fields.get("country") or p.fields.get("sector") not in ORIGIN_SECTORS:
+        if p.locative or p.fields.get("country"):
             continue
         q = phrases[k + 1]
+        if p.fields.get("sector") in INSURGENT_SECTORS and q.locative and 2 <= q.first - p.last <= 4 \
+                and stems[q.first - 1] == "في" and q.fields.get("kind") == "country" and q.has("country") \
+                and all(stems[i].startswith("ال") for i in range(p.last + 1, q.first - 1)):
+            # المقاومة الإسلامية في العراق، المتمردون في الصومال: armed groups named by the state they
+            # fight in are coded with it (adjectives may come between)
+            p.fields["country"] = q.fields["country"]
+            continue
+        if p.fields.get("sector") not in ORIGIN_SECTORS:
+            continue
         if q.prep == "من" and q.fields.get("kind") == "country" and q.mentions and q.has("country") \
                 and 2 <= q.first - p.last <= 3:
             p.fields["country"] = q.fields["country"]
+        elif p.last + 2 < len(stems) and _bare(stems[p.last + 1]) in COMING and stems[p.last + 2] == "من" \
+                and q.first - p.last <= 4 and isinstance(q.fields.get("country"), str) \
+                and q.fields["country"] not in NON_STATES:
+            # المتظاهرون القادمون من ولايات أميركية: those coming from a place are of its state
+            p.fields["country"] = q.fields["country"]
+
+
+INSURGENT_SECTORS = frozenset(("REB", "INS", "SEP"))
+NON_STATES = frozenset(("IGO", "IMG", "NGO", "INT", "MNC", "NGM", "UIS"))
+COMING = frozenset(("القادمين", "القادمون", "القادمات", "قادمين", "قادمون", "الوافدين", "الوافدون", "وافدين",
+                    "المنحدرين", "المنحدرون", "القادم", "القادمه"))
+
+
+# Endings that a construct head (مضاف) cannot have: the sound plural's and dual's ن and tanween alif.
+NOT_CONSTRUCT = ("ون", "ين", "ان", "تان", "تين", "ا")
+CONSTRUCT_GAP = 2
+
+
+def _construct_nisba(phrases: list[Phrase], tokens: Tokens, stems: Any) -> None:
+    """طلبة المدارس العراقية، أعضاء حزب الغد المصري: a nationality adjective that closes a genitive
+    chain (head noun + definite nouns) gives its state to the actor heading the chain, and is no
+    actor of its own."""
+    used: set[int] = set()
+    for k, p in enumerate(phrases[:-1]):
+        q = phrases[k + 1]
+        if p.locative or p.fields.get("country") or not p.fields.get("sector") or not p.mentions \
+                or q.locative or q.prep or q.coord or len(q.mentions) != 1 or q.kinds != {"nisba"}:
+            continue
+        head = p.mentions[-1]
+        gap = range(p.last + 1, q.first)
+        if not 1 <= len(gap) <= CONSTRUCT_GAP or head.prefix.endswith("ال") or head.suffix \
+                or tokens.texts[p.last].endswith(NOT_CONSTRUCT) or not q.mentions[0].prefix.endswith("ال"):
+            continue
+        if any(tokens.breaks[i] or not stems[i].startswith("ال") for i in (*gap, q.first)):
+            continue
+        p.fields["country"] = q.fields.get("country")
+        used.add(id(q))
+    if used:
+        phrases[:] = [q for q in phrases if id(q) not in used]
+
+
+# Units, vehicles and posts that a body owns (a patrol, a convoy, a checkpoint of the army).
+UNIT_NOUNS = frozenset(("دوريه", "دوريات", "قافله", "قوافل", "موكب", "اليه", "اليات", "مركز", "مراكز", "نقطه",
+                        "نقاط", "ثكنه", "قاعده", "مروحيه", "طاءره", "طاءرات", "سفينه", "زورق", "حاجز", "دبابه",
+                        "دبابات", "مدرعه", "عربه", "سياره", "سيارات", "موقع", "مواقع", "حافله", "وحده"))
+
+
+def _owned_units(phrases: list[Phrase], tokens: Tokens, stems: Any) -> None:
+    """دورية مشتركة للقوات العراقية، قافلة عسكرية للجيش: a unit named by a ل-genitive after an
+    adjective belongs to (is coded as) that body, as دورية للشرطة is (recognize.phrase_code)."""
+    used: set[int] = set()
+    for k, p in enumerate(phrases[:-1]):
+        q = phrases[k + 1]
+        if p.locative or q.locative or p.kinds != {"agent"} or q.first != p.last + 2 or not q.fields.get("sector") \
+                or not q.mentions or not q.mentions[0].prefix.replace("و", "").startswith("ل") \
+                or p.mentions[-1].suffix or id(p) in used:
+            continue
+        i = p.last + 1
+        head = stems[p.first].removeprefix("ال")
+        if head not in UNIT_NOUNS or tokens.breaks[i] or tokens.breaks[q.first] \
+                or stems[i].startswith(("ال", "و", "ف", "ب", "ل")) or any(r.first <= i <= r.last for r in phrases):
+            continue
+        p.fields = {**q.fields}
+        p.mentions = p.mentions + q.mentions
+        p.last, p.end = q.last, q.end
+        used.add(id(q))
+    if used:
+        phrases[:] = [q for q in phrases if id(q) not in used]
+
+
+# CAMEO INT, "international/transnational actor not otherwise specified": people and forces named
+# only as foreign or Western (جنود أجانب، سياح غربيون، القوات الأجنبية، رهائن من الأجانب) and the
+# forces of a coalition whose members are not named (قوات التحالف). Normalized forms.
+FOREIGN_WORDS = frozenset((
+    "اجنبي", "اجنبيه", "اجنبيا", "اجنبيان", "اجنبيين", "اجنبيون", "اجانب", "الاجنبي", "الاجنبيه", "الاجنبيان",
+    "الاجنبيين", "الاجنبيون", "الاجانب", "لاجانب", "للاجانب",
+    "غربي", "غربيه", "غربيا", "غربيان", "غربيين", "غربيون", "الغربي", "الغربيه", "الغربيين", "الغربيون"))
+# … but a coalition "led by" a state is that state's (قوات التحالف التي تقودها الولايات المتحدة)
+LED_BY = frozenset(("بقياده", "تقودها", "يقودها", "تقوده", "يقوده", "بزعامه"))
+LED_BY_REACH = 3
+
+
+def _foreigners(phrases: list[Phrase], stems: Any) -> None:
+    """INT for actors named only as foreign; the leader's state for a coalition led by one."""
+    led: set[int] = set()
+    for k, p in enumerate(phrases):
+        if p.locative or not p.mentions:
+            continue
+        c = p.fields.get("country")
+        if c is None and p.fields.get("sector"):
+            words = [_bare(stems[i]) for i in range(p.first, p.last + 1)]
+            nxt = p.last + 1
+            if nxt + 1 < len(stems) and stems[nxt] == "من":
+                nxt += 1   # رهائن من الأجانب
+            after = _bare(stems[nxt]) if nxt < len(stems) else ""
+            if after.startswith("غرب") and nxt + 1 < len(stems) and (
+                    stems[nxt + 1].startswith("ال") or any(q.first == nxt + 1 for q in phrases)):
+                after = ""   # مسلحون غربي بغداد، غربي المدينة: "west of", a place follows
+            if any(w in FOREIGN_WORDS or w == "التحالف" for w in words) or after in FOREIGN_WORDS:
+                p.fields["country"] = c = "INT"
+        if c == "INT" or c is None and p.fields.get("sector") or c == "IGO" and p.fields.get("sector") == "MIL":
+            lead = next((i for i in range(p.last + 1, min(len(stems), p.last + 1 + LED_BY_REACH))
+                         if _bare(stems[i]) in LED_BY), None)
+            if lead is None:
+                continue
+            q = next((q for q in phrases[k + 1:] if 0 < q.first - lead <= 1 and not q.locative
+                      and isinstance(q.fields.get("country"), str) and len(str(q.fields["country"])) == 3), None)
+            if q is not None:
+                p.fields["country"] = q.fields["country"]
+                led.add(id(q))   # the leader is named as the coalition's, no actor of its own
+    if led:
+        phrases[:] = [q for q in phrases if id(q) not in led]
 
 
 SHARED_ROLE_TYPES = frozenset(("ASSAULT",))
@@ -598,6 +724,14 @@ def _share_roles(framed: list[tuple[Any, Frame, Any]], stems: Any) -> list[tuple
                       and not groups & {p.group for p in framed[j][1].target}), None)
         if donor:
             out[k] = (hit, replace(frame, target=donor, rule=frame.rule + "+incident"), mod)
+        elif groups and hit.match.pattern.form == "noun":
+            # قتل جندي في انفجار عبوة: the victim of the linked verb, named before the attack noun, is
+            # not the attack's author but its casualty
+            victim = next((framed[j][1].target for j in others if framed[j][1].target
+                           and framed[j][1].rule.startswith("verb-passive") and framed[j][0].head.first < pos
+                           and groups == {p.group for p in framed[j][1].target}), None)
+            if victim:
+                out[k] = (hit, replace(frame, source=[], target=victim, rule=frame.rule + "+incident"), mod)
     for k in asserted:
         hit, frame, mod = out[k]
         if frame.source or not frame.target:
@@ -673,6 +807,31 @@ def _claim_word(stems: Any, i: int, author: Phrase) -> bool:
         return any(stems[j].startswith("مسءولي") or stems[j].startswith("المسءولي")
                    for j in range(author.last + 1, min(len(stems), author.last + 4)))
     return w in CLAIM_DEED and i > 0 and stems[i - 1] == "من"
+
+
+# مقتل 30 شخصا بينهم قضاة ورجال شرطة: the casualties named among the people counted are the
+# target (the most specific actor, as CAMEO codes)
+AMONG = frozenset(("بينهم", "منهم", "بينهما", "بينهن", "منهما"))
+PEOPLE = frozenset(("شخص", "شخصا", "اشخاص", "شخصين", "شخصان", "الاشخاص", "قتلي", "جرحي", "القتلي", "الجرحي"))
+AMONG_REACH = 6
+
+
+def _among(framed: list[tuple[Any, Frame, Any]], phrases: list[Phrase], stems: Any
+           ) -> list[tuple[Any, Frame, Any]]:
+    out = []
+    for hit, frame, mod in framed:
+        t = frame.target[0] if frame.target else None
+        if hit.entry.type in SHARED_ROLE_TYPES and t is not None and t.mentions and t.first == t.last \
+                and _bare(stems[t.first]) in PEOPLE:
+            k = next((i for i in range(t.last + 1, min(len(stems), t.last + 1 + AMONG_REACH))
+                      if _bare(stems[i]) in AMONG), None)
+            p = next((q for q in phrases if k is not None and 0 < q.first - k <= 2 and not q.locative and not q.prep
+                      and q.fields.get("sector")), None)
+            if p is not None:
+                group = [q for q in phrases if q.group == p.group and not q.locative]
+                frame = replace(frame, target=group, rule=frame.rule + "+among")
+        out.append((hit, frame, mod))
+    return out
 
 
 SURVIVE = frozenset(("نجا", "نجت", "نجوا", "ينجو", "تنجو", "ينجون"))

@@ -39,6 +39,36 @@ COUNTRIES = [
     ("واختطف مسلحون أربعة صحفيين من فرنسا في شمال البلاد.", "ASSAULT", "اختطف", "target", "FRA"),
     # … but not forces withdrawing from a state
     ("وانسحبت القوات من العراق.", "RETREAT", "انسحبت", "source", None),
+    # CAMEO INT (international actor not otherwise specified): foreigners, Westerners, a coalition …
+    ("وأصيب ثلاثة جنود أجانب بجروح في انفجار عبوة ناسفة جنوب البلاد.", "ASSAULT", "أصيب", "target", "INT"),
+    ("واختطف مسلحون سائحين غربيين قرب الحدود.", "ASSAULT", "اختطف", "target", "INT"),
+    ("واحتجز المسلحون عشرين رهينة من الأجانب في أحد الفنادق.", "ASSAULT", "احتجز", "target", "INT"),
+    ("وسد المحتجون طريقا تسلكه قافلة لقوات التحالف.", "PROTEST", "سد", "target", "INT"),
+    # … but غربي before a place is "west of"
+    ("وقتل ثلاثة مسلحين غربي الموصل.", "ASSAULT", "قتل", "target", "IRQ"),
+    ("وقتل ثلاثة مسلحين غربي المدينة.", "ASSAULT", "قتل", "target", None),
+    # … and a coalition led by a state is that state's
+    ("وقتل جنديان من قوات التحالف التي تقودها الولايات المتحدة في انفجار قنبلة.", "ASSAULT", "قتل", "target",
+     "USA"),
+    # a nationality adjective closing a genitive chain: the state of the chain's head
+    ("وتظاهر مئات من طلبة الجامعات المصرية أمام مقر الوزارة.", "PROTEST", "تظاهر", "source", "EGY"),
+    # a unit named by a ل-genitive after an adjective belongs to that body
+    ("وانفجرت عبوة ناسفة استهدفت دورية مشتركة للقوات الأفغانية جنوب المدينة.", "ASSAULT", "استهدفت", "target",
+     "AFG"),
+    # the police a protest clashes with are of the state where it takes place
+    ("وتظاهر مئات في مدن بحرينية عدة وسط مواجهات مع قوى الأمن.", "PROTEST", "تظاهر", "target", "BHR"),
+    # the weapon's state
+    ("وأصاب صاروخ إسرائيلي سيارة في شمال القطاع.", "ASSAULT", "أصاب", "source", "ISR"),
+    # بمدينة X is a place (ب "in" glued to the place noun): its victims are of its state
+    ("وقتل ثلاثة مسلحين بمدينة الموصل أمس.", "ASSAULT", "قتل", "target", "IRQ"),
+    # protesters "coming from" a place are of its state
+    ("وتجمع آلاف المتظاهرين القادمين من ولايات أميركية عدة قرب مبنى البرلمان.", "PROTEST", "تجمع", "source",
+     "USA"),
+    # an armed group named by the state it fights in
+    ("وأعلنت المقاومة الإسلامية في العراق مسؤوليتها عن خطف أربعة أميركيين.", "ASSAULT", "خطف", "source", "IRQ"),
+    # رفضهم لـ X: what the protesters reject
+    ("وتجمع المئات من أنصار المعارضة في ساحة المدينة معلنين رفضهم لترشيح وزير الداخلية العراقي.", "PROTEST",
+     "تجمع", "target", "IRQ"),
 ]
 
 

@@ -103,6 +103,45 @@ ROLES = [
      "2008-05-01", "ASSAULT", "انفجار", "source", None),    # تبنت خطة: adopting a plan claims nothing
     ("وتظاهر نحو مائة طالب أمام وزارة التعليم احتجاجا على رفع الرسوم الجامعية.", "2008-05-01", "PROTEST",
      "تظاهر", "source", "EDU"),        # مائة طالب: after a numeral طالب is the student, not "demanded"
+    # قتل + one uncounted noun and no object: the unvocalized passive (قُتل شرطي), the noun its victim …
+    ("وقتل شرطي في انفجار عبوة ناسفة جنوب المدينة.", "2008-05-01", "ASSAULT", "قتل", "source", None),
+    ("وقتل شرطي في انفجار عبوة ناسفة جنوب المدينة.", "2008-05-01", "ASSAULT", "قتل", "target", "COP"),
+    # … and the victim of the bomb named before it, not its author
+    ("وقتل شرطي في انفجار عبوة ناسفة جنوب المدينة.", "2008-05-01", "ASSAULT", "انفجار", "target", "COP"),
+    ("وقتل مسلحون شرطيا في الموصل.", "2008-05-01", "ASSAULT", "قتل", "target", "COP"),   # an object: active
+    # the object of استهدفت after an attack verb is its target, not its subject
+    ("وانفجرت سيارة مفخخة استهدفت موكبا للشرطة في وسط المدينة.", "2008-05-01", "ASSAULT", "سيارة مفخخة",
+     "source", None),
+    ("وانفجرت سيارة مفخخة استهدفت موكبا للشرطة في وسط المدينة.", "2008-05-01", "ASSAULT", "سيارة مفخخة",
+     "target", "COP"),
+    # a weapon's nationality adjective names the attacker
+    ("وأصاب صاروخ إسرائيلي سيارة في شمال القطاع.", "2008-05-01", "ASSAULT", "أصاب", "source", "MIL"),
+    # the casualties named among the people counted (بينهم)
+    ("وأدى الانفجار إلى مقتل عشرين شخصا بينهم أربعة قضاة.", "2008-05-01", "ASSAULT", "مقتل", "target", "JUD"),
+    # a protest's demands with no addressee are made of the government …
+    ("وتظاهر مئات العمال في وسط المدينة مطالبين بصرف رواتبهم المتأخرة.", "2008-05-01", "PROTEST", "تظاهر",
+     "target", "GOV"),
+    # … or of the authority named in the act demanded
+    ("وتظاهر آلاف الطلاب في العاصمة للمطالبة باستقالة وزير التعليم.", "2008-05-01", "PROTEST", "تظاهر",
+     "target", "GOV"),
+    # slogans: يسقط X
+    ("وردد المتظاهرون هتافات «يسقط الرئيس» في الشوارع.", "2008-05-01", "PROTEST", "ردد", "target", "GOV"),
+    # the police a protest clashes with; of the coordination, the protesters are the source
+    ("ووقعت مواجهات بين الشرطة ومتظاهرين يحتجون على ارتفاع الأسعار.", "2008-05-01", "PROTEST", "يحتجون",
+     "target", "COP"),
+    ("ووقعت مواجهات بين الشرطة ومتظاهرين يحتجون على ارتفاع الأسعار.", "2008-05-01", "PROTEST", "يحتجون",
+     "source", "CVL"),
+    # whom a rally supports is not its target
+    ("وتجمع مئات في ساحة المدينة تأييدا لقرار مجلس الأمن الدولي.", "2008-05-01", "PROTEST", "تجمع", "target",
+     None),
+    # the author of the act protested (على أيدي)
+    ("وتظاهر مئات الطلاب احتجاجا على مقتل طفلين على أيدي الجيش.", "2008-05-01", "PROTEST", "تظاهر", "target",
+     "MIL"),
+    # the victim the protest is about is not the protester
+    ("وتجمع عشرات الطلاب الغاضبين الذين يحتجون على اعتقال مواطن.", "2008-05-01", "PROTEST", "يحتجون", "source",
+     "EDU"),
+    # a sound plural with its ن is no construct head: مسلحون and سائحين are two actors
+    ("واختطف مسلحون سائحين في شمال البلاد.", "2008-05-01", "ASSAULT", "اختطف", "target", "CVL"),
 ]
 
 

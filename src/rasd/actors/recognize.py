@@ -72,7 +72,10 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     trigger_tokens = {m.first for m in matches if m.layer == "event" and m.first == m.last
                       and not (m.ref.type == "PROTEST" and m.pattern.form == "noun" and m.ref.note.endswith(PARTICIPANT_NOTE))}
     # هجوم انتحاري، عملية إرهابية، الهجوم المسلح: an agent word right after an event noun is its adjective
-    event_ends = {m.last for m in matches if m.layer == "event" and m.pattern.form == "noun"}
+    # (not a bare form that also reads as a verb: in قتل مسلح شرطيين the agent is the verb's subject)
+    verb_tokens = {m.first for m in matches if m.layer == "event" and m.pattern.form in ("past", "present")}
+    event_ends = {m.last for m in matches if m.layer == "event" and m.pattern.form == "noun"
+                  and not (m.first in verb_tokens and m.prefix in ("", "و", "ف") and not m.suffix)}
     # a nationality adjective that is also a common word (قطري "regional") counts after a head
     heads = {m.last for m in matches if m.layer == "actor" and not m.pattern.ambiguous}
     cands = [m for m in matches if m.layer == "actor" and not (
@@ -136,7 +139,7 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
         # العاهل السعودي الملك عبد الله: a second title before a name joins the phrase
         title_chain = (m.kind == "agent" and nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1)
         if prev is not None and m.first == prev.last + 1 and not breaks[m.first] \
-                and not m.prefix.startswith(("و", "ف")) and (_composes(prev, m) or (
+                and not m.prefix.startswith(("و", "ف")) and (_composes(prev, m, tokens.texts) or (
                     title_chain and not prev.has("person"))):
             prev.mentions.append(m)
             prev.last = m.last
@@ -148,7 +151,8 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
         head = p.mentions[0]
         before = stems[p.first - 1] if p.first > 0 else ""
         if p.kinds <= NAME_KINDS | {"nisba"} and (
-            before in LOCATIVE_WORDS or (head.prefix.replace("و", "").replace("ف", "").startswith("ب"))
+            before in LOCATIVE_WORDS or _ba_locative(before)
+            or (head.prefix.replace("و", "").replace("ف", "").startswith("ب"))
         ) and not p.has("demonym"):
             p.locative = True
         elif p.kinds == {"metonym"} and before == "في":
@@ -173,6 +177,13 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             group += 1
             p.group = group
     return _merge_partitives(phrases, stems)
+
+
+def _ba_locative(word: str) -> bool:
+    """بمدينة، وبمحافظة، بشمال: a place noun with the preposition ب (in) glued to it."""
+    if len(word) > 4 and word[0] in "وف" and word[1] == "ب":
+        word = word[1:]
+    return len(word) > 3 and word[0] == "ب" and word[1:] in LOCATIVE_WORDS and word[1:] not in ("شهد", "شهدت")
 
 
 QUANTITY_WORDS = frozenset((
@@ -215,7 +226,7 @@ def _merge_partitives(phrases: list[Phrase], stems: Any) -> list[Phrase]:
     return out
 
 
-def _composes(prev: Phrase, m: Match) -> bool:
+def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
     kinds = prev.kinds
     k = m.kind
     if k in ("nisba", "demonym"):
@@ -237,6 +248,11 @@ def _composes(prev: Phrase, m: Match) -> bool:
                 and not m.prefix.endswith(("ال", "لل")) and not prev.mentions[-1].suffix:
             return False  # وهاجم المتظاهرون محافظ العاصمة: a definite noun is no construct head, so an
             # indefinite noun after it starts a new phrase (the object)
+        if texts is not None and prev.mentions[-1].kind == "agent" and not prev.mentions[-1].suffix \
+                and texts[prev.last].endswith(("ون", "ين")) and not m.prefix.endswith(("ال", "لل")) \
+                and texts[m.last][-2:] != texts[prev.last][-2:]:
+            return False  # هاجم مسلحون طائرة: a sound plural with its ن is no construct head either, and
+            # an indefinite noun that does not agree with it is no adjective (مسلحين مجهولين is)
         return bool(kinds & {"person", "agent", "org"}) and not prev.has("nisba") and not prev.has("demonym")
     if k == "org":
         return kinds <= {"agent"}

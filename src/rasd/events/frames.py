@@ -113,30 +113,55 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     if hit.entry.type != "PROTEST" or frame.mention:
         return frame
     source, target = frame.source, frame.target
-    addressee = _demand_addressee(phrases, stems, source) or _grievance_actor(phrases, stems, source)
+    addressee = _demand_addressee(phrases, stems, source) or _grievance_actor(phrases, stems, source) \
+        or _demanded_actor(phrases, stems, source) or _slogan_target(phrases, stems, source)
     if addressee is not None:
         # مطالبين الحكومة التركية بالتدخل: whom protesters make demands of is what they protest
         # against (rather than the building they gather before, تجمعوا أمام مبنى المجلس)
         target = _group(phrases, addressee)
+    if target and target[0].mentions and any(_bare(stems[i]) in SUPPORT for i in range(max(0, target[0].first - 2),
+                                                                                    target[0].first)):
+        # تأييدا لقرار مجلس الأمن، دعما للرئيس: whom or what a rally supports is not what it protests
+        target = []
     if target and target[0].fields.get("sector") in NOT_PROTEST_TARGETS:
         # احتجاجات من قبل متظاهرين، احتجاجا على مقتل صبي: civilians a protest names are its
         # protesters or its cause; the protested are authorities
         target = []
+    if source and source[0].first > 0 and _bare(stems[source[0].first - 1]) in VICTIM_HEADS:
+        source = []   # يحتجون على مقتل مواطن: the victim the protest is about is not the protester
     if not source or not _protester(source[0]):
         # رامسفيلد، الشرطة، طرابلس … ورددوا هتافات: where the sentence names protesters they are the
         # source, not an official, the police or a city that the protest concerns
         m = hit.head
-        civ = [p for p in phrases if not p.locative and _protester(p) and p not in target]
+        civ = [p for p in phrases if not p.locative and _protester(p) and p not in target
+               and not (p.first > 0 and _bare(stems[p.first - 1]) in VICTIM_HEADS)]
         if civ:
             best = min(civ, key=lambda p: (bool(p.prep) and p.prep != "من",
                                            abs(p.first - m.first) + (0 if p.first < m.first else 3), not _crowd(p)))
-            source = _group(phrases, best)
+            # مواجهات بين الشرطة ومتظاهرين: of a coordination, the protesters
+            source = [q for q in _group(phrases, best) if _protester(q)] or _group(phrases, best)
         elif source and source[0].fields.get("kind") in ("capital", "place"):
             source = []
     if not source:
         civ = next((p for p in phrases if not p.locative and p.fields.get("sector") in PROTESTER_SECTORS
                     and p not in target), None)
         source = _group(phrases, civ)
+    if not target:
+        # مواجهات بين قوى الأمن والمتظاهرين، اشتبكوا مع الشرطة: the forces a protest clashes with
+        # are what it is against
+        clash = next((p for p in phrases if not p.locative and p not in source and p.mentions
+                      and p.fields.get("sector") in ("COP", "MIL")
+                      and any(_bare(stems[i]).startswith(CLASH) for i in range(max(0, p.first - 3), p.first))), None)
+        if clash is not None:
+            target = _group(phrases, clash)
+            target = [q for q in target if q.fields.get("sector") in ("COP", "MIL")] or target
+            home = next((p.fields["country"] for p in phrases if p.locative and p.fields.get("country")), None)
+            if home is not None and not target[0].fields.get("country"):
+                # the police of the state where the protest takes place
+                t = Phrase(target[0].first, target[0].last, target[0].start, target[0].end, target[0].mentions)
+                t.group, t.prep = target[0].group, target[0].prep
+                t.fields = {**target[0].fields, "country": home}
+                target = [t]
     if not target:
         # تجمعوا في باحة البرلمان، أمام مبنى وزارة الداخلية، خارج السفارة الصينية: the authority
         # whose seat is the protest's site is what it is aimed at
@@ -153,16 +178,23 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                         and p.fields.get("country") not in home and p.first > m.first
                         and not any(_bare(stems[i]) in SOLIDARITY for i in range(max(0, p.first - 2), p.first))),
                        None)
+        demand = _demand(stems)
         if foreign is not None and places:
             # يطالبون بوقف الاستيطان الإسرائيلي، رفضهم للسياسات الأميركية: the foreign state whose
             # policy the protest names is its target, rather than the state where it takes place
             target = [foreign]
-        elif places:
-            loc = min(places, key=lambda p: abs(p.first - m.first) + (0 if p.first > m.first else 3))
+        elif places or demand is not None:
+            # مطالبين بإلغاء القرار، للمطالبة بالإفراج عن: demands for an act of state with no
+            # addressee named are made of the government (of the state where the protest is)
+            loc = min(places, key=lambda p: abs(p.first - m.first) + (0 if p.first > m.first else 3)) \
+                if places else _token_phrase(demand, tokens)
             state = Phrase(loc.first, loc.last, loc.start, loc.end, [])
             state.group = -2
-            state.fields = {"country": loc.fields["country"], "sector": None, "sectors": (),
-                            "name": None, "id": None, "kind": "country"}
+            state.fields = {"country": loc.fields.get("country") if places else None,
+                            "sector": "GOV" if demand is not None else None,
+                            "sectors": ("GOV",) if demand is not None else (),
+                            "name": "government" if demand is not None else None, "id": None,
+                            "kind": "agent" if demand is not None else "country"}
             target = [state]
     if source is frame.source and target is frame.target:
         return frame
@@ -171,6 +203,13 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
 
 # تضامنا مع الفلسطينيين، دعما للعراقيين: whom a protest supports is not its target
 SOLIDARITY = frozenset(("تضامنا", "دعما", "تاييدا", "نصره", "مع"))
+CLASH = ("مواجهات", "المواجهات", "اشتباكات", "الاشتباكات", "صدامات", "الصدامات", "اشتبك", "اصطدم", "تصادم",
+         "مصادمات", "المصادمات")
+# مقتل مواطن، اعتقال ناشطين: the genitive of a noun of violence is its victim, not a protester
+VICTIM_HEADS = frozenset(("مقتل", "اغتيال", "اعتقال", "قتل", "اختطاف", "خطف", "اعدام", "احتجاز", "استشهاد",
+                          "وفاه", "اصابه", "تعذيب", "سجن"))
+SUPPORT = frozenset(("تضامنا", "دعما", "تاييدا", "نصره", "تاييد", "دعم", "مؤيده", "مويده", "مؤيدين", "مويدين",
+                     "مؤيدا", "مويدا"))
 # Nouns of a building or its grounds, before the body whose seat it is (مقر الحكومة، باحة البرلمان).
 SITE_NOUNS = frozenset(("مقر", "مبني", "باحه", "ساحه", "بوابه", "مدخل", "قصر", "مكاتب", "مكتب", "خارج", "محيط",
                         "امام"))
@@ -180,6 +219,68 @@ PARTICIPLE_ENDINGS = frozenset(("ين", "ون", "ا"))
 # مطالبين الحكومة، وطالبوا الرئيس، داعين السلطات (not the noun مطالبة, whose genitive is who demands).
 DEMAND_VERBS = frozenset(("مطالبين", "مطالبا", "مطالبون", "طالبوا", "طالبو", "يطالبون", "طالب", "يطالب",
                           "تطالب", "طالبت", "داعين", "داعيا", "يدعون", "دعوا", "مناشدين", "ناشدوا", "يناشدون"))
+
+
+# Words of demand whose complement, with ب, is the act demanded (مطالبين بإلغاء، للمطالبة بالإفراج).
+DEMAND_WORDS = DEMAND_VERBS | frozenset(("مطالبه", "المطالبه", "للمطالبه", "بالمطالبه", "مطالبتهم", "تطالب",
+                                         "يطالب", "مطالبه"))
+
+
+def _demand(stems: Any) -> int | None:
+    """The token before the act demanded (its complement starts with ب: مطالبين بإلغاء، تطالب السبت
+    باستقالة, a word of time may come between), or None."""
+    for i in range(len(stems) - 1):
+        if _bare(stems[i]) in DEMAND_WORDS:
+            j = i + 2 if stems[i + 1] in DEMAND_TIME and i + 2 < len(stems) else i + 1
+            if stems[j][:1] == "ب" and len(stems[j]) > 3:
+                return j - 1
+    return None
+
+
+DEMAND_TIME = frozenset(("امس", "اليوم", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+                         "ايضا", "مجددا"))
+
+
+def _demanded_actor(phrases: list[Phrase], stems: Any, source: list[Phrase]) -> Phrase | None:
+    """The authority named in the act a protest demands: للمطالبة باستقالة الحكومة، يطالبون بتدخل الأمم
+    المتحدة (the genitive right after the verbal noun)."""
+    i = _demand(stems)
+    if i is None:
+        return None
+    taken = {p.group for p in source}
+    p = next((q for q in phrases if q.first == i + 2), None)
+    if p is None or p.locative or p.prep or p.group in taken or not p.mentions \
+            or p.fields.get("sector") in NOT_PROTEST_TARGETS or not (p.fields.get("sector") or p.fields.get("country")):
+        return None
+    return p
+
+
+# Slogans against an actor: يسقط بوش، فليسقط النظام، الموت لأمريكا.
+DOWN_WITH = frozenset(("يسقط", "تسقط", "ليسقط", "لتسقط", "فليسقط", "فلتسقط"))
+DEATH = frozenset(("الموت", "موت"))
+
+
+def _slogan_target(phrases: list[Phrase], stems: Any, source: list[Phrase]) -> Phrase | None:
+    """The actor a slogan of the protest wishes down or dead is what it protests against."""
+    taken = {p.group for p in source}
+    for i in range(len(stems) - 1):
+        w = _bare(stems[i])
+        if w in DOWN_WITH:
+            p = next((q for q in phrases if i < q.first <= i + 2 and not q.prep), None)
+        elif w in DEATH:
+            p = next((q for q in phrases if q.first == i + 1 and q.prep == "ل"), None)
+        else:
+            continue
+        if p is not None and not p.locative and p.group not in taken and p.mentions \
+                and p.fields.get("sector") not in NOT_PROTEST_TARGETS \
+                and (p.fields.get("sector") or p.fields.get("country")):
+            return p
+    return None
+
+
+def _token_phrase(i: int, tokens: Tokens) -> Phrase:
+    """A phrase standing for token ``i`` (where a role named by no phrase is read)."""
+    return Phrase(i, i, tokens.starts[i], tokens.starts[i] + len(tokens.texts[i]), [])
 
 
 def _demand_addressee(phrases: list[Phrase], stems: Any, source: list[Phrase]) -> Phrase | None:
@@ -197,8 +298,9 @@ def _demand_addressee(phrases: list[Phrase], stems: Any, source: list[Phrase]) -
 
 # احتجاجا على، للاحتجاج على، تنديدا ب: what a protest is against (its grievance) follows.
 GRIEVANCE_HEADS = frozenset(("احتجاجا", "للاحتجاج", "بالاحتجاج", "احتجاج", "الاحتجاج", "تنديدا", "استنكارا",
-                             "رفضا"))
+                             "رفضا", "ضد", "رفضهم", "رفضها", "رفضه"))
 GRIEVANCE_REACH = 3
+GRIEVANCE_AGENT_REACH = 8
 
 
 def _grievance_actor(phrases: list[Phrase], stems: Any, source: list[Phrase]) -> Phrase | None:
@@ -209,13 +311,22 @@ def _grievance_actor(phrases: list[Phrase], stems: Any, source: list[Phrase]) ->
         head = _bare(stems[k])
         if head not in GRIEVANCE_HEADS or "احتجاج" in head and stems[k + 1] != "علي":
             continue
-        start = k + 2 if stems[k + 1] == "علي" else k + 1
+        start = k + 2 if stems[k + 1] in ("علي", "ل") else k + 1
         p = next((q for q in phrases if start < q.first <= start + GRIEVANCE_REACH), None)
         if p is None or p.locative or p.prep or p.group in taken or not p.mentions:
             continue
         if p.fields.get("sector") and p.fields.get("sector") not in NOT_PROTEST_TARGETS \
                 and not any(q.first < p.first and q.last >= start for q in phrases if q is not p):
             return p
+        # احتجاجا على مقتل ثلاثة مدنيين على أيدي قوات التحالف: the author of the act protested
+        for i in range(start, min(len(stems) - 1, start + GRIEVANCE_AGENT_REACH)):
+            if stems[i] in AGENT_MARKERS or stems[i] in ("ايدي", "بايدي") or (
+                    stems[i] == "قبل" and stems[i - 1] == "من"):
+                a = next((q for q in phrases if 0 < q.first - i <= 2 and not q.locative), None)
+                if a is not None and a.group not in taken and a.mentions and a.fields.get("sector") \
+                        and a.fields.get("sector") not in NOT_PROTEST_TARGETS:
+                    return a
+                break
     return None
 
 
@@ -373,6 +484,21 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             and _attack_subject(m.first, actors, stems):
         # هجوم انتحاري بسيارة مفخخة استهدف دورية للجيش: the attack targets; the actor after is its object
         return Frame([], _group(phrases, first_after), "verb-targeting")
+    weapon = next((p for p in after if p.mentions and p.kinds <= {"nisba"} and p.first - m.last <= 3
+                   and _bare(stems[p.first - 1]) in WEAPONS), None) if etype == "ASSAULT" else None
+    if weapon is not None and not [p for p in before if _subject_ok(p)]:
+        # أصاب صاروخ إسرائيلي السيارة، سقطت قذيفة أميركية على المنزل: the state of the weapon is the
+        # attacker (its military); an actor after it is the target
+        if not weapon.fields.get("sector"):
+            weapon.fields = {**weapon.fields, "sector": "MIL", "sectors": ("MIL",)}
+        obj = next((p for p in after if p.first > weapon.last and p.group != weapon.group and _subject_ok(p)), None)
+        return Frame(_group(phrases, weapon), _group(phrases, obj), "verb-weapon")
+    if etype == "ASSAULT" and first_after is not None and not agent_marked \
+            and any(_bare(stems[i]) in TARGETING and first_after.first - i <= 3
+                    for i in range(m.last + 1, min(first_after.first, m.last + 5))):
+        # انفجرت سيارة مفخخة استهدفت دورية للجيش: the object of the verb of targeting after the
+        # attack is its target, not the subject of the attack verb
+        return Frame([], _group(phrases, first_after), "verb-targeted")
     passive_like = (
         etype in PATIENT_NOUN_TYPES and first_after is not None
         and (first_after.fields.get("sector") in VICTIM_SECTORS or _numeric_before(first_after, tokens, m.last))
@@ -380,6 +506,15 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         # وهاجم المحتجون: protesters in the nominative after a verb of violence are rioting
         and not (_crowd(first_after) and texts[first_after.last].endswith("ون"))
     )
+    if not passive_like and etype in PATIENT_NOUN_TYPES and first_after is not None \
+            and first_after.first == m.last + 1 and not m.suffix and m.pattern.form in ("past", "fixed") \
+            and _bare(stems[m.first]) in PASSIVE_READING and not [p for p in before if _subject_ok(p)] \
+            and first_after.fields.get("sector") not in ARMED_SECTORS \
+            and _no_object(first_after, phrases, tokens, stems):
+        # قتل جندي في انفجار، خطف صحفي فرنسي أمس: a transitive verb of violence whose only noun is
+        # followed by no object (a preposition, a time word, the clause's end) is an unvocalized
+        # passive (قُتل جندي): the noun is the victim
+        passive_like = True
     if passive_like:
         src = agent_marked if agent_marked is not first_after else None
         return Frame(_group(phrases, src), _group(phrases, first_after), "verb-passive")
@@ -425,6 +560,25 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     return Frame(_group(phrases, subj), _group(phrases, obj), rule)
 
 
+# Transitive verbs of violence and coercion whose unvocalized past is also the passive (قتل = قُتل).
+PASSIVE_READING = frozenset(("قتل", "خطف", "اختطف", "جرح", "ذبح", "اعدم", "اعتقل", "احتجز", "اسر", "عذب"))
+# What may follow the passive's subject: a preposition, an adverb of time, a conjunction.
+AFTER_PASSIVE_SUBJECT = frozenset(("في", "جراء", "اثر", "عقب", "خلال", "بعد", "امس", "اليوم", "صباح", "مساء", "ليل",
+                                   "فجر", "عندما", "حين", "حينما", "اثناء", "اثر", "بينما", "فيما", "علي", "قرب",
+                                   "داخل", "وسط", "عند", "لدي", "برصاص", "بنيران", "بانفجار", "بهجوم", "بقصف",
+                                   "منذ", "قبل", "اول", "مع")) | RELATIVES
+
+
+def _no_object(subj: Phrase, phrases: list[Phrase], tokens: Tokens, stems: Any) -> bool:
+    """Nothing after the noun (and the nouns coordinated with it) can be the verb's object."""
+    last = max(q.last for q in phrases if q.group == subj.group) if subj.mentions else subj.last
+    j = last + 1
+    if j >= len(stems) or tokens.breaks[j]:
+        return True
+    w = stems[j]
+    return w in AFTER_PASSIVE_SUBJECT or (w[:1] == "و" and len(w) > 3 and not any(q.first == j for q in phrases))
+
+
 # Verbs of reporting whose object is an event noun: أعلن الجيش مقتل، أفادت الشرطة بمقتل.
 REPORT_VERBS = frozenset((
     "اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "افاد", "افادت", "افادوا", "يفيد", "تفيد", "ذكر", "ذكرت", "ذكروا",
@@ -459,6 +613,9 @@ ATTACK_NOUNS = frozenset(("هجوم", "هجومين", "هجمات", "الهجو�
                           "غاره", "الغاره", "غارات", "ضربه", "ضربات", "قصف", "القصف", "اعتداء", "كمين", "مفخخه",
                           "ناسفه", "ناسفتين", "انتحاري", "انتحاريه", "صاروخ", "قذيفه", "هجوما"))
 ATTACK_SUBJECT_REACH = 6
+# Weapons and strikes that a nationality adjective gives a state (صاروخ إسرائيلي، قذيفة أميركية).
+WEAPONS = frozenset(("صاروخ", "صواريخ", "قذيفه", "قذاءف", "قذائف", "غاره", "غارات", "ضربه", "ضربات", "طاءره",
+                     "طاءرات", "مروحيه", "مروحيات", "دبابه", "دبابات", "زورق", "بارجه", "مدفعيه"))
 
 
 def _attack_subject(verb: int, actors: list[Phrase], stems: Any) -> bool:
