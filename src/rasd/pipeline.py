@@ -21,7 +21,7 @@ from rasd import __version__
 from rasd.actors.recognize import Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
 from rasd.events.frames import Frame, assign, back_reference
-from rasd.events.modality import coordinated, modality
+from rasd.events.modality import coordinated, historical, modality, named_event
 from rasd.events.triggers import Requirements, select_triggers
 from rasd.geo import location_of
 from rasd.lexicon import Lexicon, load_lexicon
@@ -265,6 +265,9 @@ class Pipeline:
         framed = []
         last_mod = None   # the previous trigger told and its modality, for a verb coordinated with it
         untold = None     # the previous violence or protest trigger found to name no event of the sentence
+        # a sentence that asks (لماذا قتل …؟، أليس الهجوم على …؟) reports nothing: what it names is
+        # hypothetical, as in a polar question (modality.QUESTION_WORDS)
+        question = n.norm[s:e].rstrip(QUOTE_CLOSERS).endswith("?")
         for hit in hits:
             if untold is not None and _same_act(untold, hit):
                 untold = hit
@@ -277,10 +280,15 @@ class Pipeline:
             if not frame.source and not frame.target and entry.pos == "N" and entry.type not in ACTORLESS_TYPES:
                 continue
             mod = coordinated(hit, modality(hit, cues, tokens, stems), last_mod)
+            if question and not mod.hypothetical:
+                mod = replace(mod, hypothetical=True)
             last_mod = (hit, mod)
-            if mod.grievance or mod.background:
+            # احتجاجا على مقتل، غداة اعتداء، تفجير السفارة عام 1998، تفجيرات مدريد: the reason, setting,
+            # history or a known named event, not an event of the sentence
+            if mod.grievance or mod.background or historical(hit, tokens, anchor.year if anchor else None) \
+                    or named_event(hit, matches, stems):
                 untold = hit
-                continue   # احتجاجا على مقتل، غداة اعتداء: the reason or setting of an event, not one reported
+                continue
             untold = None
             if frame.source:
                 topic.append(frame.source[0])
@@ -473,6 +481,7 @@ class Pipeline:
 
 
 SAME_ACT_REACH = 15
+QUOTE_CLOSERS = " »\"')]"
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
 # Verbal nouns of protest that, after ل, give the purpose of a gathering (للاحتجاج على، للاعتصام);
 # not plurals of events (اليوم الثالث للمظاهرات: "of the demonstrations").

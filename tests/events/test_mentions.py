@@ -59,6 +59,16 @@ MENTIONS = [
     ("وقال المتحدث إن الصحافي لا يستحق أن يعتقل ويعذب بسبب مقال.", "ASSAULT"),
     # triggers._warning_shots: firing into the air attacks no one
     ("وأطلقت قوات الأمن النار في الهواء لتفريق المتجمهرين أمام المحكمة.", "ASSAULT"),
+    # modality.PREDICATE_HEADS: a noun of violence as the predicate of a judgement classifies an act
+    ("واعتبر رئيس الوزراء أن القرار يشكل اعتداء على سيادة البلاد.", "ASSAULT"),
+    ("وقال إن ما جرى هو اعتداء على حرية التعبير.", "ASSAULT"),
+    # modality.named_event: an event noun in construct with a place name names a known event
+    ("وشبه المحلل الهجوم الأخير بتفجيرات مدريد.", "ASSAULT"),
+    # triggers.select_triggers: a word of a person's full name (ياسر عرفات) is no verb (يأسر)
+    ("وفرضت إسرائيل حصارا على مقر الرئيس الراحل ياسر عرفات في رام الله.", "ASSAULT"),
+    # triggers._peaceful_dispersals: a dispersal that ends peacefully is no violent repression
+    ("وفضت قوات الأمن الاعتصام دون عنف بعد مفاوضات مع المنظمين.", "ASSAULT"),
+    ("لكن الشرطة فضت الاعتصام وانفض المحتجون سلميا.", "ASSAULT"),
     # triggers._other_gatherings: a crowd gathered to help or celebrate is no protest
     ("وتجمع آلاف المشجعين في الساحة الرئيسية للاحتفال بفوز المنتخب.", "PROTEST"),
     ("واحتشد المارة لمساعدة الجرحى بعد انفجار العبوة.", "PROTEST"),
@@ -78,6 +88,42 @@ MENTIONS = [
     ("وقال التقرير إن الأدلة تثبت وقوع حالات اغتصاب وتعذيب وقتل في الإقليم.", "ASSAULT"),
     # pipeline._rioting: violence by protesters named as its subject is their riot, not an assault
     ("وهاجم المتظاهرون محافظ المدينة خلال زيارته للسوق.", "ASSAULT"),
+    # modality.PURPOSE_PREFIXES: ل + indefinite verbal noun of violence is a purpose or an intention
+    ("وضبطت الشرطة متفجرات أعدتها الخلية لتفجير مقر البلدية.", "ASSAULT"),
+    ("وأرسل التنظيم انتحاريين لاغتيال قائد الشرطة في المدينة.", "ASSAULT"),
+    ("وتدرب أفراد الخلية في معسكرات سرية لتنفيذ هجمات ضد السفارات.", "ASSAULT"),     # لتنفيذ + noun
+    ("واقتحم مسلحون المنزل بغية خطف رجل الأعمال.", "ASSAULT"),                       # a head of aim
+    ("وقالت النقابة إن تكرار خطف الصحافيين الأجانب يهدد حرية الصحافة.", "ASSAULT"),   # recurrence
+    # modality.TOPIC_HEADS, RELATING: the circumstances, manner or documents of an event are a topic
+    ("وطالبت العائلة بالكشف عن ملابسات خطف الصحافي في العاصمة.", "ASSAULT"),
+    ("وتسلمت المحكمة وثائق جديدة متعلقة باغتيال رئيس الوزراء الأسبق.", "ASSAULT"),
+    # modality.INTENT_HEADS: a decision or an intention names an act to come
+    ("وقرر العمال تنظيم إضراب شامل الأسبوع المقبل.", "PROTEST"),
+    ("ويعتزم الاتحاد العام للطلبة تسيير مظاهرة أمام البرلمان.", "PROTEST"),
+    ("وقرر مسلحون قتل الرهائن.", "ASSAULT"),
+    ("وطالب الادعاء العام بإجراء تحقيقات بشأن اختطاف مواطن ألماني في البلقان.", "ASSAULT"),
+    ("وأدين ثلاثة شرطيين بتعذيب موقوف في مركز الشرطة.", "ASSAULT"),                # a conviction
+    ("وقال الوزير إن الجماعة تريد القيام بأعمال مثل تفجير أنابيب النفط.", "ASSAULT"),   # an example
+    ("واعترف المتهمون بأن فكرة تفجير السفارة راودتهم منذ أشهر.", "ASSAULT"),          # an idea
+    # modality.THREAT_HEADS: the act a threat names with ب is to come
+    ("وهددت الجماعة الخاطفة بقتل الرهائن الأجانب.", "ASSAULT"),
+    ("واعتقلت الشرطة امرأة كانت على وشك تفجير حزام ناسف في سوق شعبي.", "ASSAULT"),  # على وشك
+    # modality.CATEGORY_HEADS: plural heads of kind name a class of acts or a series
+    ("وتحدثت المنظمة عن تزايد جرائم اغتصاب ارتكبها مسلحون في الإقليم.", "ASSAULT"),
+    ("ونجا الوزير من محاولات اغتيال نفذتها جماعات متشددة.", "ASSAULT"),
+    # modality.historical: an event noun dated by an earlier year is history recalled
+    ("وأعاد الحادث إلى الأذهان تفجير السفارة الأميركية في نيروبي عام 1998.", "ASSAULT"),
+    ("وقاد الرجل احتجاجات العمال ضد الخصخصة في صيف 1997.", "PROTEST"),
+    # pipeline: a sentence that ends in a question mark asks, it reports nothing
+    ("فلماذا يقتل الجنود المدنيين العزل في القرى؟", "ASSAULT"),
+    ("أليس خروج الطلاب إلى الشوارع دليلا على فشل الحكومة؟", "PROTEST"),
+    # modality.FEAR_HEADS: fear and warning name an event that may come
+    ("وحذرت الشرطة من وقوع هجمات على الكنائس خلال الأعياد.", "ASSAULT"),
+    ("وأبدى السكان مخاوف من اندلاع مظاهرات جديدة في المدينة.", "PROTEST"),
+    ("وأغلقت المحلات أبوابها خشية من هجمات المسلحين.", "ASSAULT"),
+    # modality.ACCUSE_HEADS: the act an accusation charges with ب is alleged
+    ("واتهمت المنظمة قوات الأمن بتعذيب المعتقلين في السجون.", "ASSAULT"),
+    ("ويتهم السكان الميليشيا باختطاف عشرات الشبان.", "ASSAULT"),
 ]
 
 REPORTS = [
@@ -112,6 +158,22 @@ REPORTS = [
     ("وانطلقت مسيرة حاشدة في وسط العاصمة ضد الحكومة.", "PROTEST"),                  # a march
     ("وقال المنظمون إن نحو خمسين متظاهرا اقتربوا في اليوم الثالث للمظاهرات المناهضة للقمة من السياج الأمني.",
      "PROTEST"),                                                                    # لل: "of", no purpose
+    ("وتعرض موكب الوزير لهجوم بعبوة ناسفة قرب المطار أمس.", "ASSAULT"),             # ل after تعرض: undergone
+    ("وتعرض الصحافي لاعتداءات متكررة خلال الأسبوع الماضي.", "ASSAULT"),
+    ("وفي عام 1995 خطف مسلحون طائرة ركاب في الجزائر.", "ASSAULT"),                  # a verb narrates history
+    ("وقتل ثلاثة جنود في هجوم استهدف دوريتهم في 3 أبريل 2010 قرب الحدود.", "ASSAULT"),  # the text's year
+    ("وقتل مسلحون ثلاثة جنود أمس وحذرت الشرطة السكان من الخروج.", "ASSAULT"),      # a warning after it
+    ("وفرقت الشرطة المتظاهرين بالقوة أمام البرلمان.", "ASSAULT"),                  # a dispersal by force
+    ("ونجا الوزير من محاولة اغتيال نفذها مسلحون أمس.", "ASSAULT"),                # one attempt: PLOVER ASSAULT
+    ("وقرر المجلس بعد أن قتل مسلحون ثلاثة جنود فرض حظر التجول.", "ASSAULT"),        # not its object
+    ("ووقعت تفجيرات الموصل فجر أمس قرب مركز للشرطة.", "ASSAULT"),                 # told by وقع
+    ("ويشكل اغتيال العميد أمس الاعتداء الأخير في سلسلة من التفجيرات.", "ASSAULT"),  # VSO subject
+    # a headline before the story's star tells its event in the imperfect
+    ("مسلحون يخطفون مهندسا أجنبيا في دلتا النيجر * لاغوس ـ رويترز: أعلنت الشرطة أمس أن شيئا حدث.", "ASSAULT"),
+    ("الشرطة تفرق المتظاهرين بالقوة في وسط العاصمة * أثينا ـ رويترز: قال شهود أمس إن الشرطة استخدمت الهراوات.",
+     "ASSAULT"),
+    ("ولا يزال مئات الطلاب يعتصمون أمام الوزارة.", "PROTEST"),                   # imperfect, going on
+    ("ويعتصم مئات العمال حاليا أمام مقر الشركة.", "PROTEST"),
 ]
 
 
@@ -142,3 +204,13 @@ def test_verbal_attack_is_criticism(nlp):
     recs = nlp.code("وشن وزير الخارجية هجوما لاذعا على المعارضة في مؤتمر صحفي.", date="2010-05-01")
     types = {r["event_type"] for r in recs}
     assert "ACCUSE" in types and "ASSAULT" not in types
+
+
+def test_counted_noun_is_no_verb(nlp):
+    # triggers.NUMERAL_WORDS: after a cardinal, طالب is "student", not "demanded"
+    for text in ("واعتصم مائة طالب أمام وزارة التعليم أمس احتجاجا على عدم الإفراج عن زملائهم.",
+                 "وقال المتحدث إن 300 طالب وقعوا على عريضة تدعو إلى الإفراج عن المعتقلين."):
+        recs = nlp.code(text, date="2010-05-01")
+        assert not any(r["event_type"] == "REQUEST" and r["trigger"]["text"] == "طالب" for r in recs)
+    assert _asserts(nlp, "واعتصم مائة طالب أمام وزارة التعليم أمس احتجاجا على عدم الإفراج عن زملائهم.", "PROTEST")
+    assert _asserts(nlp, "وطالب مائة نائب الحكومة بالإفراج عن المعتقلين.", "REQUEST")

@@ -2,14 +2,19 @@
 
 Cues come from ``cues.tsv`` (NEG, FUT, HYP, SAY). A cue counts when it stands in the
 same clause shortly before the trigger; negation glued to the verb (ولايهدد) and the future
-prefix س on a present verb are read from the trigger's own clitics.
+prefix س on a present verb are read from the trigger's own clitics. Heads of accusation, threat,
+intention, fear and purpose make an event noun irrealis; heads of kind, topic and judgement make it
+background; ``historical`` and ``named_event`` (used by the pipeline) tell history and known named
+events from the news of the sentence. (The imperfect is not read as habitual: news also tells
+ongoing scenes in it, المتظاهرون الذين يحتجون، and on the gold's coding rows that cost more than
+it bought on its detection rows.)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasd.events.frames import BACKGROUND_HEADS
+from rasd.events.frames import BACKGROUND_HEADS, _occurs
 from rasd.events.triggers import TriggerHit
 from rasd.lexicon.compile import Match
 from typing import Any
@@ -47,6 +52,57 @@ SETTING_TYPES = frozenset(("ASSAULT", "PROTEST"))
 # A polar question (هل يبرر …؟، فهل يعقل أن …) asks whether something is so: what it names is not
 # reported (hypothetical), as after إذا.
 QUESTION_WORDS = frozenset(("هل", "وهل", "فهل", "اهل"))
+# Fear and warning (حذرت من تفجير، خشية من هجمات، مخاوف من وقوع اشتباكات، تحذيرها من حدوث اغتيال)
+# name an event that may come: irrealis, as a call or a demand to stop it is (IRREALIS_HEADS).
+FEAR_HEADS = ("حذر", "يحذر", "تحذر", "يحذرون", "محذر", "تحذير", "خشي", "يخشي", "تخشي", "يخشون", "خشيه", "مخاوف",
+              "تخوف", "يتخوف", "تتخوف", "الخوف", "خوف", "مخافه", "المخاوف")
+FEAR_FILLERS = frozenset(("من", "وقوع", "حدوث", "اندلاع", "تنفيذ", "شن", "تكرار", "امكانيه", "احتمال"))
+FEAR_REACH = 3
+FEAR_SUBJECT = 5
+# An accusation (اتهم الجيش بقتل مدنيين، تتهمها بتعذيب المعتقلين، اتهامات لها بقصف القرى) names the act
+# charged with ب: alleged, not reported (PLOVER codes the ACCUSE; مزاعم is HYP in cues.tsv).
+ACCUSE_HEADS = ("اتهم", "يتهم", "تتهم", "نتهم", "متهم", "المتهم", "اتهام", "الاتهام", "باتهام", "تهمه", "بتهمه",
+                "التهمه",
+                # a conviction (أدين ثلاثة شرطيين بتعذيب موقوف) judges an act of the past, not news of the day
+                "ادين", "ادينوا", "مدان", "المدان", "مدانين", "المدانين", "ادانته", "ادانتهم")
+ACCUSE_REACH = 6
+# A threat (هددت الجماعة بقتل الرهائن، تهديدات بشن اعتداءات، توعد بالانتقام) names with ب an act to come.
+THREAT_HEADS = ("هدد", "يهدد", "تهدد", "يهددون", "مهدد", "تهديد", "التهديد", "بتهديد", "توعد", "يتوعد", "تتوعد")
+# A decision or an intention (قرروا تسيير مظاهرة، يعتزم الاتحاد تنظيم إضراب، تنوي الجماعة شن هجمات)
+# names an act to come, through the verbal noun of doing that carries the event noun.
+INTENT_HEADS = ("قرر", "تقرر", "يقرر", "يقررون", "اعتزم", "يعتزم", "تعتزم", "يعتزمون", "عزم", "ينوي", "تنوي",
+                "ينوون", "نيه", "بنيه", "نيته", "نيتها", "نيتهم")
+INTENT_REACH = 2
+INTENT_FILLERS = frozenset(("تنظيم", "تسيير", "تنفيذ", "شن", "اقامه", "القيام", "خوض", "اعلان", "الدعوه", "الي"))
+# ل before an indefinite verbal noun of violence gives a purpose or intention (خطة لاغتيال الوزير،
+# شبكة لتفجير السيارات، تستخدم لإطلاق الصواريخ): irrealis. Not what someone underwent (تعرض لهجوم،
+# أكثر عرضة لهجمات), which frames reads as a report.
+PURPOSE_PREFIXES = frozenset(("ل", "ول", "فل"))
+PURPOSE_TYPES = frozenset(("ASSAULT",))
+UNDERGO_REACH = 6
+UNDERGO_STEMS = ("تعرض", "يتعرض", "تتعرض", "لتعرض", "عرضه", "معرض")
+# ل on the verbal noun of doing before it (لتنفيذ هجمات، لشن ضربات، لارتكاب مجزرة) and the heads of
+# aim (بهدف اغتيال، بغية تفجير) give a purpose too.
+PURPOSE_HEADS = frozenset(("لتنفيذ", "لشن", "لارتكاب", "للقيام", "بهدف", "بغيه", "بقصد", "لغرض",
+                           # على وشك تفجير نفسها "about to": an act that has not come
+                           "وشك"))
+# Plural heads of kind and recurrence (جرائم اغتصاب، محاولات اغتيال، حوادث خطف، تكرار خطف الصحافيين)
+# name a class of acts or a series, not one incident of the sentence: background.
+CATEGORY_HEADS = frozenset(("جراءم", "الجراءم", "بجراءم", "لجراءم", "محاولات", "المحاولات", "لمحاولات", "بمحاولات",
+                            "حوادث", "الحوادث", "لحوادث", "بحوادث", "تكرار", "لتكرار"))
+# Heads that make the event noun a topic (سر اغتيال الرئيس، ملابسات خطف الصحافي، طريقة اغتياله، تدبير
+# اغتيال، الوثائق المتعلقة باغتيال), as قضية and ملف do (frames.BACKGROUND_HEADS).
+TOPIC_HEADS = frozenset(("سر", "اسرار", "طريقه", "بطريقه", "تفاصيل", "ملابسات", "ظروف", "حيثيات", "خلفيات",
+                         "بملف", "لملف", "تدبير", "بتدبير", "بشان", "بخصوص",
+                         # أعمال مثل تفجير الأنابيب، فكرة تفجير السفارتين: an example of a kind, an idea
+                         "مثل", "فكره"))
+# A noun of violence as the predicate of a judgement (يشكل اعتداء على حرية التعبير، يعد اعتداء على
+# السيادة، هو اغتيال للمبادرات) classifies an act, it reports none. Only with its complement of على
+# or ل after it: a noun followed by its genitive is the subject of a VSO clause (يشكل اغتيال العميد
+# الاعتداء الأخير).
+PREDICATE_HEADS = frozenset(("يشكل", "تشكل", "شكل", "شكلت", "يمثل", "تمثل", "يعد", "تعد", "يعتبر", "تعتبر", "بمثابه",
+                             "هو", "هي", "يعني", "تعني", "اعتبره", "اعتبرها", "اعتبروه", "يعتبره", "تعتبره"))
+RELATING = frozenset(("المتعلقه", "المتعلق", "المتصله", "المتصل", "متعلقه", "متعلق"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +160,22 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             break
     if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
         hypothetical = True
+    if not hypothetical and "ب" in m.prefix and any(
+            _headed(stems[i], ACCUSE_HEADS) or _headed(stems[i], THREAT_HEADS)
+            for i in range(max(left, m.first - ACCUSE_REACH), m.first)):
+        hypothetical = True   # اتهم الجيش بقتل مدنيين، هددت بقتل الرهائن
+    if not hypothetical and _intended(m, hit.anchor is not None, left, stems):
+        hypothetical = True
+    if not hypothetical and _feared(m, left, stems):
+        hypothetical = True
+    if not hypothetical and hit.anchor is None and hit.entry.type in PURPOSE_TYPES and (
+            m.prefix in PURPOSE_PREFIXES and m.pattern.form in ("noun", "fixed")
+            and not any(stems[i].startswith(UNDERGO_STEMS) or stems[i][1:].startswith(UNDERGO_STEMS)
+                        for i in range(max(left, m.first - UNDERGO_REACH), m.first))
+            # after a head of aim a verb-shaped word is the verbal noun (بغية خطف، لتنفيذ هجمات)
+            or m.first > 0 and not m.prefix and _bare(stems[m.first - 1]) in PURPOSE_HEADS
+            and (m.pattern.form in ("noun", "fixed") or not m.suffix)):
+        hypothetical = True
     grievance = False
     background = False
     # The heads below are nouns and prepositions: what follows them is a verbal noun even where
@@ -118,6 +190,11 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             grievance = True   # تندد بالمعارك، استنكارا لاغتيال
         elif prev in ("علي", "ضد") and m.first > 1 and _bare(stems[m.first - 2]).startswith(GRIEVANCE_HEADS):
             grievance = True   # احتجاجا على مقتل
+        elif hit.entry.type in SETTING_TYPES and hit.anchor is None and (
+                (prev in CATEGORY_HEADS or prev in TOPIC_HEADS) and not m.prefix
+                or prev in PREDICATE_HEADS and not m.prefix and not m.suffix and _complement_follows(m, stems)
+                or prev in RELATING and m.prefix in ("ب", "بال")):
+            background = True  # جرائم اغتصاب، محاولات اغتيال، ملابسات خطف، المتعلقة باغتيال
         elif prev in TIME_FRAME_HEADS and hit.entry.type in SETTING_TYPES and hit.anchor is None \
                 and "ب" not in m.prefix.replace("ال", ""):
             background = True  # غداة اعتداء بسيارة مفخخة، أثناء مظاهرة نظمتها الحركة
@@ -127,6 +204,47 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             # and the noun heads that make an event noun a topic (frames) make it one too
             background = True
     return Modality(negated, future, hypothetical, say, grievance, background)
+
+
+# An explicit year by an event of violence or protest (تفجير السفارة في الأرجنتين عام 1992، تعرضت
+# المدمرة لهجوم في أكتوبر عام 2000) dates it to a year before the text's: history recalled, not an
+# event reported. News tells its own events by day (أمس، الثلاثاء) without the year.
+YEAR_AFTER = 12
+YEAR_BEFORE = 0
+
+
+def historical(hit: TriggerHit, tokens: Any, year: int | None) -> bool:
+    """Whether a year (1900–2099), earlier than ``year`` when the text's date is known, stands
+    within a few words of the trigger in its sentence."""
+    m = hit.head
+    if hit.entry.type not in SETTING_TYPES or m.pattern.form not in ("noun", "fixed"):
+        return False
+    texts = tokens.texts
+    for i in range(max(0, m.first - YEAR_BEFORE), min(len(texts), m.last + 1 + YEAR_AFTER)):
+        w = texts[i]
+        if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
+            y = int(w)
+            if year is None or y < year:
+                return True
+    return False
+
+
+
+# An event noun in construct with a place name (مذبحة قانا، تفجيرات مدريد، هجمات نيويورك) is definite
+# by its genitive: it names a known event, as the definite noun does (frames.back_reference), unless
+# a verb of occurrence next to it tells it (وقعت تفجيرات مدريد).
+NAMED_PLACE_KINDS = frozenset(("place", "capital", "country"))
+
+
+def named_event(hit: TriggerHit, matches: list[Match], stems: Any) -> bool:
+    m = hit.match
+    if hit.anchor is not None or hit.entry.type not in SETTING_TYPES or m.pattern.form != "noun" \
+            or m.prefix.endswith("ال") or m.suffix or m.last + 1 >= len(stems):
+        return False
+    if not any(a.layer == "actor" and a.kind in NAMED_PLACE_KINDS and a.first == m.last + 1 and not a.prefix
+               for a in matches):
+        return False
+    return not _occurs(m, stems)
 
 
 def coordinated(hit: TriggerHit, mod: Modality, prev: tuple[TriggerHit, Modality] | None) -> Modality:
@@ -141,6 +259,56 @@ def coordinated(hit: TriggerHit, mod: Modality, prev: tuple[TriggerHit, Modality
         return mod
     return Modality(p_mod.negated, mod.future or p_mod.future, p_mod.hypothetical, mod.say, mod.grievance,
                     mod.background)
+
+
+def _feared(m: Match, left: int, stems: Any) -> bool:
+    """حذرت الشرطة من تفجير الوضع، خشية من هجمات، مخاوف اندلاع مواجهات: a fear or warning head,
+    then only من and nouns of occurrence (وقوع، حدوث) before the trigger; after من the subject of
+    the verb of fearing may stand between (حذرت الشرطة من)."""
+    i = m.first - 1
+    lo = max(left, m.first - FEAR_REACH)
+    while i >= lo:
+        w = _bare(stems[i])
+        if _headed(w, FEAR_HEADS):
+            return True
+        if w == "من":
+            return any(_headed(stems[j], FEAR_HEADS) for j in range(max(left, i - FEAR_SUBJECT), i))
+        if w not in FEAR_FILLERS:
+            return False
+        i -= 1
+    return False
+
+
+def _intended(m: Match, anchored: bool, left: int, stems: Any) -> bool:
+    """قرروا تسيير مظاهرة، يعتزم الاتحاد تنظيم إضراب: a head of decision or intention, then (after
+    its subject) the verbal noun of doing right before the trigger (or its anchor), or the trigger
+    itself as a verbal noun (قرر مسلحون قتل الرهائن)."""
+    i = m.first - 1
+    if anchored:
+        if _bare(stems[m.first]) not in INTENT_FILLERS:
+            return False
+        reach = FEAR_SUBJECT
+    elif i >= left and _bare(stems[i]) in INTENT_FILLERS:
+        reach = FEAR_SUBJECT   # يعتزم الاتحاد العام للعمال تنظيم إضراب
+        i -= 1
+    elif not m.prefix and (m.pattern.form in ("noun", "fixed") or m.pattern.form == "past" and not m.suffix):
+        reach = INTENT_REACH   # يعتزم الاتحاد إضرابا
+    else:
+        return False
+    return any(_headed(stems[j], INTENT_HEADS) for j in range(max(left, i - reach), i + 1))
+
+
+def _complement_follows(m: Match, stems: Any) -> bool:
+    j = m.last + 1
+    if j >= len(stems):
+        return False
+    w = stems[j]
+    return w in ("علي", "ضد") or (w.startswith("ل") and len(w) > 3 and not w.startswith("لا"))
+
+
+def _headed(w: str, heads: tuple[str, ...]) -> bool:
+    """Whether the word, with or without و or ف glued to it (وقرر، فحذرت), begins with one of ``heads``."""
+    return w.startswith(heads) or (w[:1] in ("و", "ف") and w[1:].startswith(heads))
 
 
 def _bare(w: str) -> str:

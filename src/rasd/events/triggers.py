@@ -94,6 +94,21 @@ class Requirements:
         return got
 
 
+# A cardinal governs the noun after it (مائة طالب "a hundred students", 300 طالب): a bare
+# verb-shaped word right after a numeral is that counted noun, not a verb (طالب "demanded").
+NUMERAL_WORDS = frozenset(("ماءه", "مءه", "ماءتين", "مءتين", "الف", "الفي", "الفين", "الاف", "مءات", "ماءات",
+                           "عشرات", "مليون", "ملايين", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع", "عشر",
+                           "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
+                           "عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"))
+
+
+def _numeral(w: str) -> bool:
+    """A cardinal in digits or words; not a year (في سبتمبر 1970 خطفت: a date before the verb)."""
+    if w.isdigit():
+        return not (len(w) == 4 and w[:2] in ("19", "20"))
+    return w in NUMERAL_WORDS or (w.endswith("ماءه") and len(w) > 4)
+
+
 def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirements) -> list[TriggerHit]:
     """Non-overlapping triggers, longest first."""
     cands: list[tuple[int, int, Match, TriggerEntry]] = []
@@ -104,10 +119,18 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     of = requirements.of
     sat_at: dict[int, frozenset[str]] = {}  # per-sentence memo: windows of several triggers overlap
     required_at: dict[int, int] = {}   # id(match) → token index of the word that satisfied `requires`
+    # ياسر عرفات: a word of a person's full name (يأسر "captures" is spelt so) is no trigger
+    named = {i for m in matches if m.layer == "actor" and m.kind == "person" and m.last > m.first
+             for i in range(m.first, m.last + 1)}
     for m in matches:
         if m.layer != "event":
             continue
+        if named and m.first in named:
+            continue
         e: TriggerEntry = m.ref
+        if m.first == m.last and not m.prefix and not m.suffix and m.pattern.form in ("past", "present") \
+                and m.first > 0 and _numeral(texts[m.first - 1]):
+            continue
         if e.requires:
             at = -1
             req = e.requires
@@ -140,6 +163,8 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     if do_verbs:
         out = _do_verb(out, do_verbs, breaks)
     out = _other_gatherings(_warning_shots(_govern(out, required_at), texts, breaks), texts, breaks)
+    if any(h.entry.mode == "crowd-control" for h in out):
+        out = _peaceful_dispersals(out, texts)
     return [h for h in out if not _course(h.match, texts)]
 
 
@@ -169,6 +194,27 @@ def _other_purpose(last: int, texts: list[str], breaks: list[bool]) -> bool:
         if w.startswith("ل") and len(w) > 3:
             rest = w[2:] if w.startswith("لل") else w[1:]
             return rest in OTHER_PURPOSES or ("ال" + rest) in OTHER_PURPOSES
+    return False
+
+
+# A dispersal that ends peacefully (فضت الشرطة الاعتصام وانفض المحتجون سلميا، فرقت الحشد بهدوء) is no
+# violent repression (CAMEO 175 is the use of force against a crowd).
+PEACEFUL = frozenset(("سلميا", "بسلام", "بهدوء", "سلمي"))
+PEACEFUL_REACH = 10
+
+
+def _peaceful_dispersals(hits: list[TriggerHit], texts: list[str]) -> list[TriggerHit]:
+    return [h for h in hits if not (h.entry.type == "ASSAULT" and h.entry.mode == "crowd-control"
+                                    and _peaceful(max(h.match.last, h.required), texts))]
+
+
+def _peaceful(last: int, texts: list[str]) -> bool:
+    for j in range(last + 1, min(len(texts), last + 1 + PEACEFUL_REACH)):
+        w = texts[j]
+        if w in PEACEFUL and not (w == "سلمي" and texts[j - 1] != "بشكل"):
+            return True
+        if w in ("عنف", "العنف") and texts[j - 1] in ("دون", "بدون", "بلا"):
+            return True
     return False
 
 
