@@ -57,6 +57,11 @@ def _stem(word: str) -> str:
     return word
 
 
+def _stem_list(texts: list[str]) -> list[str]:
+    fw = _FUNCTION_WORDS
+    return [w[1:] if len(w) > 2 and w[0] in "وف" and w[1:] in fw else w for w in texts]
+
+
 class _Stems:
     """``stems[i]``: token i without a conjunction glued to a function word (وفي → في), on demand."""
 
@@ -223,7 +228,9 @@ class Pipeline:
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
         hits = select_triggers(matches, tokens, self.requirements) if any(
             m.layer == "event" for m in matches) else []
-        stems = _Stems(tokens.texts)
+        # every word's stem at once where the rules will read them (a sentence with triggers reads
+        # each several times); on demand elsewhere
+        stems: list[str] | _Stems = _stem_list(tokens.texts) if hits else _Stems(tokens.texts)
         if len(hits) > 2:
             hits = _enumerations(hits)   # قتل واغتصاب وتعذيب: kinds of crime listed, no incident
         if len(hits) > 1 and any(is_participant_trigger(h.entry) for h in hits):
