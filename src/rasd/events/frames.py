@@ -808,7 +808,6 @@ def _bare(w: str) -> str:
 def _participant_background(noun: Any, tokens: Tokens, stems: Any) -> str:
     """Why a participant noun (المتظاهرون) names no protest of this sentence, or ''."""
     i = noun.first
-    texts = tokens.texts
     if i == 0:
         return ""
     verb = _bare(stems[i - 1])
