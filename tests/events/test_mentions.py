@@ -95,6 +95,7 @@ MENTIONS = [
     ("واقتحم مسلحون المنزل بغية خطف رجل الأعمال.", "ASSAULT"),                       # a head of aim
     ("وقالت النقابة إن تكرار خطف الصحافيين الأجانب يهدد حرية الصحافة.", "ASSAULT"),   # recurrence
     # modality.TOPIC_HEADS, RELATING: the circumstances, manner or documents of an event are a topic
+    ("ونشرت الصحيفة ملفا عن تاريخ اغتيالات العلماء في المنطقة.", "ASSAULT"),        # its history
     ("وطالبت العائلة بالكشف عن ملابسات خطف الصحافي في العاصمة.", "ASSAULT"),
     ("وتسلمت المحكمة وثائق جديدة متعلقة باغتيال رئيس الوزراء الأسبق.", "ASSAULT"),
     # modality.INTENT_HEADS: a decision or an intention names an act to come

@@ -95,7 +95,9 @@ CATEGORY_HEADS = frozenset(("جراءم", "الجراءم", "بجراءم", "ل�
 TOPIC_HEADS = frozenset(("سر", "اسرار", "طريقه", "بطريقه", "تفاصيل", "ملابسات", "ظروف", "حيثيات", "خلفيات",
                          "بملف", "لملف", "تدبير", "بتدبير", "بشان", "بخصوص",
                          # أعمال مثل تفجير الأنابيب، فكرة تفجير السفارتين: an example of a kind, an idea
-                         "مثل", "فكره"))
+                         "مثل", "فكره",
+                         # تاريخ احتجاجات الطلاب: the history (or the date) of events is a topic
+                         "تاريخ", "بتاريخ"))
 # A noun of violence as the predicate of a judgement (يشكل اعتداء على حرية التعبير، يعد اعتداء على
 # السيادة، هو اغتيال للمبادرات) classifies an act, it reports none. Only with its complement of على
 # or ل after it: a noun followed by its genitive is the subject of a VSO clause (يشكل اغتيال العميد
