@@ -47,6 +47,8 @@ _FUNCTION_WORDS = frozenset((
     "بيد", "يد", "قبل", "برصاص", "نيران", "بنيران", "داخل", "قرب", "امام", "وسط", "نحو", "تجاه",
     "هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "بسبب", "حول",
 ))
+# Types whose victims or protesters counted as شخص code no sector (recognize.UNCODED).
+ANONYMOUS_TYPES = frozenset(("PROTEST", "ASSAULT"))
 # Types kept even when no actor is found (the gold standard codes "وقتل شخص" with no actors).
 ACTORLESS_TYPES = frozenset(("PROTEST", "ASSAULT", "COERCE"))
 
@@ -337,8 +339,8 @@ class Pipeline:
             tspan = n.span_to_orig(hit.match.start, hit.match.end)
             trigger = Trigger(orig[tspan[0]:tspan[1]], tspan)
             speaker = self._speaker(mod.say, phrases, n, orig) if mod.say is not None else None
-            sources = [self._actor(p, n, orig) for p in frame.source]
-            targets = [self._actor(p, n, orig) for p in frame.target]
+            sources = [self._actor(p, n, orig, entry.type) for p in frame.source]
+            targets = [self._actor(p, n, orig, entry.type) for p in frame.target]
             rule = f"{frame.rule}:{entry.type.lower()}@events.tsv:{entry.line}"
             joint = entry.type in JOINT_TYPES
             dyads: list[tuple[Actor | None, Actor | None]]
@@ -395,12 +397,17 @@ class Pipeline:
                 ))
         return out
 
-    def _actor(self, p: Phrase, n: Normalized, orig: str) -> Actor:
+    def _actor(self, p: Phrase, n: Normalized, orig: str, etype: str | None = None) -> Actor:
         span = n.span_to_orig(p.start, p.end)
         f = p.fields
-        sectors = f.get("sectors") or ()
+        # أجانب: people named only as foreign are INT with no sector; شخص: people counted with no
+        # role are the victims or protesters of violence and protest but code no sector
+        # (recognize.UNCODED; the recipients of aid stay civilians)
+        uncoded = f.get("uncoded") or f.get("anonymous") and etype in ANONYMOUS_TYPES
+        sector = None if uncoded else f.get("sector")
+        sectors = () if uncoded else f.get("sectors") or ()
         return Actor(orig[span[0]:span[1]], span, f.get("name"), f.get("id"), f.get("country"),  # type: ignore[arg-type]
-                     f.get("sector"), tuple(sectors), str(f.get("kind") or "agent"))  # type: ignore[arg-type]
+                     sector, tuple(sectors), str(f.get("kind") or "agent"))  # type: ignore[arg-type]
 
     def _location(self, trigger_tok: int, phrases: list[Phrase], n: Normalized, orig: str) -> Location | None:
         """The place phrase nearest the trigger (after it preferred), within LOCATION_REACH tokens."""
@@ -672,6 +679,11 @@ def _foreigners(phrases: list[Phrase], stems: Any) -> None:
                 after = ""   # مسلحون غربي بغداد، غربي المدينة: "west of", a place follows
             if any(w in FOREIGN_WORDS or w == "التحالف" for w in words) or after in FOREIGN_WORDS:
                 p.fields["country"] = c = "INT"
+                head = next((m for m in p.mentions if m.kind == "agent"), None)
+                if head is not None and _bare(stems[head.first]) in FOREIGN_WORDS:
+                    # ثلاثة أجانب، رهائن من الأجانب: people named only as foreigners are INT with no
+                    # sector (CAMEO INT is the whole code); جنود أجانب stay soldiers
+                    p.fields["uncoded"] = True
         if c == "INT" or c is None and p.fields.get("sector") or c == "IGO" and p.fields.get("sector") == "MIL":
             lead = next((i for i in range(p.last + 1, min(len(stems), p.last + 1 + LED_BY_REACH))
                          if _bare(stems[i]) in LED_BY), None)
@@ -841,8 +853,9 @@ def _among(framed: list[tuple[Any, Frame, Any]], phrases: list[Phrase], stems: A
                 and _bare(stems[t.first]) in PEOPLE:
             k = next((i for i in range(t.last + 1, min(len(stems), t.last + 1 + AMONG_REACH))
                       if _bare(stems[i]) in AMONG), None)
+            # (not civilians with no state, بينهم أطفال ونساء: they tell no more than the people counted)
             p = next((q for q in phrases if k is not None and 0 < q.first - k <= 2 and not q.locative and not q.prep
-                      and q.fields.get("sector")), None)
+                      and q.fields.get("sector") and (q.fields["sector"] != "CVL" or q.fields.get("country"))), None)
             if p is not None:
                 group = [q for q in phrases if q.group == p.group and not q.locative]
                 frame = replace(frame, target=group, rule=frame.rule + "+among")
@@ -939,8 +952,14 @@ def _state(loc: Location, countries: dict[str, Any], span: tuple[int, int]) -> A
     return Actor(loc.text, span, countries[c].name, None, c, None, (), "country")
 
 
+# Gunmen, rebels, insurgents: an armed group attacked somewhere is not thereby of that state
+# (ضربة جوية في مدينة الصدر قتلت ثلاثة مسلحين: unidentified gunmen keep no country).
+STATELESS_ARMED = frozenset(("UAF", "REB", "INS"))
+
+
 def _with_country(a: Actor | None, country: str) -> Actor | None:
-    if a is None or a.country or not a.sector:
+    # (an actor named by a noun: with a sector, or an uncoded one such as شخص; not a state)
+    if a is None or a.country or not a.sector and a.kind != "agent" or a.sector in STATELESS_ARMED:
         return a
     return replace(a, country=country)
 

@@ -140,6 +140,28 @@ ROLES = [
     # the victim the protest is about is not the protester
     ("وتجمع عشرات الطلاب الغاضبين الذين يحتجون على اعتقال مواطن.", "2008-05-01", "PROTEST", "يحتجون", "source",
      "EDU"),
+    # فرقة مظلية من القوات: a unit and its adjective before من make a partitive, the preposed subject
+    ("وكانت فرقة مظلية من قوات مكافحة الإرهاب قد قتلت ثلاثة من المطلوبين في اشتباك مسلح.", "2008-05-01",
+     "ASSAULT", "قتلت", "source", "MIL"),
+    # هجمات الأمس الانتحارية: the adjective after a genitive of time is no actor (no target)
+    ("وجاءت هجمات الأمس الانتحارية في المدينة بعد أسبوع من إعلان الهدنة.", "2008-05-01", "ASSAULT", "هجمات",
+     "target", None),
+    # مسلحا قتل بعدما …: a bare قتل with no object before another clause opens is the passive, and the
+    # actors of the clause after بعدما are not its object
+    ("وقال مسؤولون محليون إن مسلحا قتل بعدما أطلقت مروحية عسكرية صاروخا على المنطقة.", "2008-05-01",
+     "ASSAULT", "قتل", "target", "UAF"),
+    ("وقال مسؤولون محليون إن مسلحا قتل بعدما أطلقت مروحية عسكرية صاروخا على المنطقة.", "2008-05-01",
+     "ASSAULT", "قتل", "source", None),
+    # what an attack is near is a landmark of its place, not its target …
+    ("وانفجرت سيارة مفخخة بالقرب من مقر وزارة الداخلية صباح اليوم.", "2008-05-01", "ASSAULT", "سيارة مفخخة",
+     "target", None),
+    # … what it targets is
+    ("وانفجرت سيارة مفخخة استهدفت مقر وزارة الداخلية صباح اليوم.", "2008-05-01", "ASSAULT", "استهدفت",
+     "target", "GOV"),
+    # a slogan's or a banner's demand (لافتات تطالب بـ) names the cause, not an addressee
+    ("ورفع المتظاهرون لافتات تطالب بتحسين الأجور.", "2008-05-01", "PROTEST", "رفع", "target", None),
+    # … the protesters' own demand is made of the government
+    ("وتجمع المئات مطالبين بالإفراج عن المعتقلين.", "2008-05-01", "PROTEST", "تجمع", "target", "GOV"),
     # a sound plural with its ن is no construct head: مسلحون and سائحين are two actors
     ("واختطف مسلحون سائحين في شمال البلاد.", "2008-05-01", "ASSAULT", "اختطف", "target", "CVL"),
 ]

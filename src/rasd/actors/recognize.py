@@ -26,8 +26,11 @@ LOCATIVE_WORDS = frozenset((
     "غربي", "مدينه", "محافظه", "منطقه", "عاصمه", "ضواحي", "انحاء", "اقليم", "ولايه", "قضاء", "بلده", "قريه",
     "مخيم", "حي", "ميناء", "مطار", "سواحل", "ساحل", "مياه", "اجواء", "اراضي", "حدود", "مقاطعه", "شوارع",
     "شهد", "شهدت", "تشهد", "يشهد", "وشهدت",  # شهدت تركيا مسيرات: the country is where, not who
+    "عاشت", "تعيش", "عاش", "يعيش",  # عاشت مصر يوما مشحونا بالتوتر: the same
     # plural place nouns before a nationality adjective: في مناطق بحرينية، مدن عراقية، ولايات أميركية
     "مناطق", "مدن", "قري", "بلدات", "محافظات", "ولايات", "مخيمات", "احياء",
+    # بجامعة بغداد، في جامعة القاهرة: a university named by its city is in that city
+    "جامعه",
 ))
 PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
 TARGET_PREPS = frozenset(("مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "تجاه", "حيال", "نحو", "لصالح",
@@ -83,7 +86,8 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
         and not (m.kind == "nisba" and m.first - 1 in heads)) and not (
         m.kind == "agent" and m.first == m.last and m.first in trigger_tokens  # حشد the verb, not the crowd
         and not (m.first > 0 and _quantity(stems[m.first - 1])))  # but مائة طالب: a counted noun
-        and not (m.kind == "agent" and m.first == m.last and m.first - 1 in event_ends
+        and not (m.kind == "agent" and m.first == m.last and (
+            m.first - 1 in event_ends or m.first - 2 in event_ends and stems[m.first - 1] in TIME_GENITIVES)
                  and m.pattern.words[0] in ADJECTIVE_AGENTS and not m.suffix)]
     if len(cands) > 1:
         cands.sort(key=_select_key)
@@ -104,6 +108,8 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     return out
 
 
+# هجمات الأمس الانتحارية: a genitive of time may stand between an event noun and its adjective
+TIME_GENITIVES = frozenset(("الامس", "امس", "اليوم", "الليله"))
 PARTICIPANT_NOTE = "(they are its source)"
 # Agent words that are also adjectives (normalized dictionary keys).
 ADJECTIVE_AGENTS = frozenset(("مسلح", "مسلحه", "انتحاري", "انتحاريه", "ارهابي", "ارهابيه"))
@@ -152,13 +158,16 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
         before = stems[p.first - 1] if p.first > 0 else ""
         if p.kinds <= NAME_KINDS | {"nisba"} and (
             before in LOCATIVE_WORDS or _ba_locative(before)
+            # شمال وجنوب وزيرستان: the second of two coordinated place nouns
+            or len(before) > 3 and before[0] in "وف" and before[1:] in PLACE_CONTEXT
             or (head.prefix.replace("و", "").replace("ف", "").startswith("ب"))
         ) and not p.has("demonym"):
             p.locative = True
         elif p.kinds == {"metonym"} and before == "في":
             p.locative = True  # في البيت الأبيض: where, not who
-        if before == "من" and p.first >= 2 and _quantity(stems[p.first - 2]):
-            pass  # مئات من الطلبة، ثلاثة من الجنود: a partitive, not a preposition
+        if before == "من" and p.first >= 2 and (_quantity(stems[p.first - 2]) or p.first >= 3 and _unit_adjective(
+                stems[p.first - 3], stems[p.first - 2])):
+            pass  # مئات من الطلبة، ثلاثة من الجنود، فرقة مظلية من القوات: a partitive, not a preposition
         elif before in TARGET_PREPS:
             p.prep = before
         elif head.prefix.replace("و", "").replace("ف", "")[:1] in ("ب", "ل"):
@@ -192,8 +201,17 @@ QUANTITY_WORDS = frozenset((
     "حشود", "جموع", "الاكثر", "اكثر", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "مءات", "عشرين",
     "ماءه", "مءه", "مءتي", "ماءتي", "الف", "الفا", "الفي", "الفين",   # مائة، مئتي، ألف (normalized)
     # unit nouns: قوة من المستعربين، وحدة من الجيش، مفرزة من الشرطة (a detachment of Y is coded as Y)
-    "قوه", "وحده", "مفرزه", "كتيبه", "سريه",
+    "قوه", "وحده", "مفرزه", "كتيبه", "سريه", "فرقه",
 ))
+
+
+UNIT_WORDS = frozenset(("قوه", "وحده", "مفرزه", "كتيبه", "سريه", "فرقه", "دوريه", "مجموعه"))
+
+
+def _unit_adjective(unit: str, adjective: str) -> bool:
+    """فرقة مظلية، قوة خاصة، وحدة عسكرية: a unit noun and the adjective qualifying it."""
+    unit_ok = unit in UNIT_WORDS or len(unit) > 3 and unit[0] in "وف" and unit[1:] in UNIT_WORDS
+    return unit_ok and not adjective.startswith("ال") and adjective.endswith(("يه", "ه"))
 
 
 def _quantity(word: str) -> bool:
@@ -249,10 +267,12 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
             return False  # وهاجم المتظاهرون محافظ العاصمة: a definite noun is no construct head, so an
             # indefinite noun after it starts a new phrase (the object)
         if texts is not None and prev.mentions[-1].kind == "agent" and not prev.mentions[-1].suffix \
-                and texts[prev.last].endswith(("ون", "ين")) and not m.prefix.endswith(("ال", "لل")) \
+                and texts[prev.last].endswith(("ون", "ين")) \
+                and (not m.prefix.endswith(("ال", "لل")) or prev.mentions[-1].prefix.endswith("ال")) \
                 and texts[m.last][-2:] != texts[prev.last][-2:]:
             return False  # هاجم مسلحون طائرة: a sound plural with its ن is no construct head either, and
-            # an indefinite noun that does not agree with it is no adjective (مسلحين مجهولين is)
+            # an indefinite noun that does not agree with it is no adjective (مسلحين مجهولين is); nor a
+            # definite noun after a definite plural (سلم المحتجون القنصل، but المسلحون المجهولون agree)
         return bool(kinds & {"person", "agent", "org"}) and not prev.has("nisba") and not prev.has("demonym")
     if k == "org":
         return kinds <= {"agent"}
@@ -304,6 +324,12 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
         role = person.ref.role_on(date)
         country, sector = role.country, role.sector
         name, ident = person.ref.name, person.ref.id
+        title = next((m for m in reversed(p.mentions) if m.kind == "agent" and m.first < person.first), None)
+        if title is not None and title.ref.sector == "ELI" or title is None and _former(role, date) \
+                and sector in OFFICE_SECTORS:
+            # CAMEO codes former officials ELI: الرئيس السابق فلان; a name alone whose last office
+            # ended before the date (a title of office before it, الرئيس فلان، tells the office held)
+            sector = "ELI"
     elif org is not None:
         o = org.ref
         if o.country == "IGO" and state is not None and state.kind == "nisba":
@@ -324,6 +350,27 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
         sectors = tuple(org.ref.sectors)
     elif sector:
         sectors = (sector,)
-    return {"country": country, "sector": sector, "sectors": sectors, "name": name, "id": ident,
+    out: dict[str, object] = {"country": country, "sector": sector, "sectors": sectors, "name": name, "id": ident,
             "kind": person and "person" or org and "org" or meto and "metonym" or agent and "agent"
             or (state and "country") or (capital and "capital") or "place"}
+    if agent is not None and len(p.mentions) == 1 and agent.pattern.words in UNCODED:
+        out["anonymous"] = True
+    return out
+
+
+# Sectors of an office; who held one and holds none on the date is a former official.
+OFFICE_SECTORS = frozenset(("GOV", "LEG", "MIL", "JUD", "COP", "SPY"))
+
+
+def _former(role: Any, date: str | None) -> bool:
+    """The role ended before ``date`` (role_on falls back to the last role begun before it)."""
+    if not date or role.end is None or len(date) < 10:
+        return False
+    end = role.end + ("-99" if len(role.end) == 7 else "-99-99" if len(role.end) == 4 else "")
+    return date[:10] > end
+
+
+# The counted singular "person" (قتل شخص، مقتل 30 شخصا، تظاهر ألفا شخص) names people by no role: it
+# takes the victim's or protester's role (its sector CVL counts for the roles) but, in violence and
+# protest, codes no sector, as the gold standard codes it; the plural أشخاص codes civilians.
+UNCODED = frozenset((("شخص",), ("شخصا",)))

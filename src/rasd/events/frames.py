@@ -114,7 +114,8 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         return frame
     source, target = frame.source, frame.target
     addressee = _demand_addressee(phrases, stems, source) or _grievance_actor(phrases, stems, source) \
-        or _demanded_actor(phrases, stems, source) or _slogan_target(phrases, stems, source)
+        or _demanded_actor(phrases, stems, source) or _slogan_target(phrases, stems, source) \
+        or _memo_addressee(phrases, stems, source)
     if addressee is not None:
         # مطالبين الحكومة التركية بالتدخل: whom protesters make demands of is what they protest
         # against (rather than the building they gather before, تجمعوا أمام مبنى المجلس)
@@ -178,16 +179,17 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                         and p.fields.get("country") not in home and p.first > m.first
                         and not any(_bare(stems[i]) in SOLIDARITY for i in range(max(0, p.first - 2), p.first))),
                        None)
-        demand = _demand(stems)
+        demand = _demand(stems, PROTESTERS_DEMAND)
         if foreign is not None and places:
             # يطالبون بوقف الاستيطان الإسرائيلي، رفضهم للسياسات الأميركية: the foreign state whose
             # policy the protest names is its target, rather than the state where it takes place
             target = [foreign]
-        elif places or demand is not None:
+        elif demand is not None or places and _nearest(places, m.first).fields.get("country") in _states_named(phrases):
             # مطالبين بإلغاء القرار، للمطالبة بالإفراج عن: demands for an act of state with no
-            # addressee named are made of the government (of the state where the protest is)
-            loc = min(places, key=lambda p: abs(p.first - m.first) + (0 if p.first > m.first else 3)) \
-                if places else _token_phrase(demand, tokens)
+            # addressee named are made of the government (of the state where the protest is).
+            # With no demand, a city only locates the protest (تظاهروا في الموصل، أحرقوا الإطارات في
+            # القدس): the state is its target where the sentence names it (في لبنان، القصرين التونسية)
+            loc = _nearest(places, m.first) if places else _token_phrase(demand, tokens)
             state = Phrase(loc.first, loc.last, loc.start, loc.end, [])
             state.group = -2
             state.fields = {"country": loc.fields.get("country") if places else None,
@@ -201,6 +203,16 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     return Frame(source, target, frame.rule + "+protest-defaults")
 
 
+def _nearest(places: list[Phrase], first: int) -> Phrase:
+    """The place nearest a trigger, after it preferred."""
+    return min(places, key=lambda p: abs(p.first - first) + (0 if p.first > first else 3))
+
+
+def _states_named(phrases: list[Phrase]) -> set[object]:
+    """The states a sentence names by their name or nationality (not by a city's)."""
+    return {p.fields.get("country") for p in phrases if p.mentions and p.kinds & {"country", "nisba", "demonym"}}
+
+
 # تضامنا مع الفلسطينيين، دعما للعراقيين: whom a protest supports is not its target
 SOLIDARITY = frozenset(("تضامنا", "دعما", "تاييدا", "نصره", "مع"))
 CLASH = ("مواجهات", "المواجهات", "اشتباكات", "الاشتباكات", "صدامات", "الصدامات", "اشتبك", "اصطدم", "تصادم",
@@ -208,6 +220,7 @@ CLASH = ("مواجهات", "المواجهات", "اشتباكات", "الاشت
 # مقتل مواطن، اعتقال ناشطين: the genitive of a noun of violence is its victim, not a protester
 VICTIM_HEADS = frozenset(("مقتل", "اغتيال", "اعتقال", "قتل", "اختطاف", "خطف", "اعدام", "احتجاز", "استشهاد",
                           "وفاه", "اصابه", "تعذيب", "سجن"))
+VICTIM_STEMS = tuple(VICTIM_HEADS) + tuple("ب" + w for w in VICTIM_HEADS)
 SUPPORT = frozenset(("تضامنا", "دعما", "تاييدا", "نصره", "تاييد", "دعم", "مؤيده", "مويده", "مؤيدين", "مويدين",
                      "مؤيدا", "مويدا"))
 # Nouns of a building or its grounds, before the body whose seat it is (مقر الحكومة، باحة البرلمان).
@@ -226,11 +239,20 @@ DEMAND_WORDS = DEMAND_VERBS | frozenset(("مطالبه", "المطالبه", "ل
                                          "يطالب", "مطالبه"))
 
 
-def _demand(stems: Any) -> int | None:
+# Demands the protesters voice themselves: a participle or plural verb whose subject they are
+# (مطالبين بإلغاء، ويطالبون بـ) or the purpose of their gathering (للمطالبة بـ). Not a banner's or a
+# slogan's (لافتات تطالب بـ، شعارات المطالبة بـ، هتافات تدعو إلى): what they call for names the cause,
+# not an addressee, and the protest is coded with no target.
+PROTESTERS_DEMAND = frozenset(("مطالبين", "مطالبا", "مطالبون", "طالبوا", "طالبو", "يطالبون", "داعين", "داعيا",
+                               "يدعون", "دعوا", "مناشدين", "ناشدوا", "يناشدون", "للمطالبه", "بالمطالبه",
+                               "مطالبتهم"))
+
+
+def _demand(stems: Any, words: frozenset[str] = DEMAND_WORDS) -> int | None:
     """The token before the act demanded (its complement starts with ب: مطالبين بإلغاء، تطالب السبت
     باستقالة, a word of time may come between), or None."""
     for i in range(len(stems) - 1):
-        if _bare(stems[i]) in DEMAND_WORDS:
+        if _bare(stems[i]) in words:
             j = i + 2 if stems[i + 1] in DEMAND_TIME and i + 2 < len(stems) else i + 1
             if stems[j][:1] == "ب" and len(stems[j]) > 3:
                 return j - 1
@@ -278,6 +300,37 @@ def _slogan_target(phrases: list[Phrase], stems: Any, source: list[Phrase]) -> P
     return None
 
 
+# سلم المتظاهرون السفير مذكرة احتجاج، قدموا عريضة إلى المحافظ: whom protesters hand a memo or a
+# petition is whom they protest to.
+HAND_VERBS = frozenset(("سلم", "سلموا", "يسلمون", "سلمت", "قدم", "قدموا", "يقدمون", "قدمت", "تقدم", "تقدموا",
+                        "رفع", "رفعوا", "يرفعون", "ارسل", "ارسلوا", "وجه", "وجهوا"))
+MEMO_NOUNS = frozenset(("مذكره", "مذكرات", "بمذكره", "بمذكرات", "عريضه", "عرائض", "بعريضه", "رساله", "برساله"))
+MEMO_REACH = 8
+
+
+def _memo_addressee(phrases: list[Phrase], stems: Any, source: list[Phrase]) -> Phrase | None:
+    taken = {p.group for p in source if _protester(p)}   # (an official read as the source is the addressee)
+    for i in range(len(stems) - 1):
+        if _bare(stems[i]) not in HAND_VERBS:
+            continue
+        memo = next((j for j in range(i + 1, min(len(stems), i + 1 + MEMO_REACH)) if _bare(stems[j]) in MEMO_NOUNS),
+                    None)
+        if memo is None:
+            continue
+        # the first object (سلموا السفير مذكرة) or the addressee after إلى (قدموا مذكرة إلى المحافظ)
+        for q in phrases:
+            if q.first <= i or q.locative or q.group in taken or not q.mentions:
+                continue
+            if q.first > memo + MEMO_REACH:
+                break
+            if q.prep not in ("", "الي", "ل") or q.first > memo and q.prep == "":
+                continue
+            sector = q.fields.get("sector")
+            if sector and sector not in NOT_PROTEST_TARGETS:
+                return q
+    return None
+
+
 def _token_phrase(i: int, tokens: Tokens) -> Phrase:
     """A phrase standing for token ``i`` (where a role named by no phrase is read)."""
     return Phrase(i, i, tokens.starts[i], tokens.starts[i] + len(tokens.texts[i]), [])
@@ -312,6 +365,14 @@ def _grievance_actor(phrases: list[Phrase], stems: Any, source: list[Phrase]) ->
         if head not in GRIEVANCE_HEADS or "احتجاج" in head and stems[k + 1] != "علي":
             continue
         start = k + 2 if stems[k + 1] in ("علي", "ل") else k + 1
+        if start < len(stems) and not any(q.first == start for q in phrases) and _possessed(stems[start]):
+            # احتجاجا على زيارته، تنديدا بسياساتها: the possessor of the act protested is the actor named
+            # before (the nearest authority that is not the protesters)
+            a = next((q for q in reversed(phrases) if q.last < k and not q.locative and not q.prep and q.mentions
+                      and q.group not in taken and q.fields.get("sector")
+                      and q.fields.get("sector") not in NOT_PROTEST_TARGETS), None)
+            if a is not None:
+                return a
         p = next((q for q in phrases if start < q.first <= start + GRIEVANCE_REACH), None)
         if p is None or p.locative or p.prep or p.group in taken or not p.mentions:
             continue
@@ -330,6 +391,35 @@ def _grievance_actor(phrases: list[Phrase], stems: Any, source: list[Phrase]) ->
     return None
 
 
+# A noun with a possessive pronoun: a feminine or plural noun + ه/ها/هم (زيارته، سياساتها،
+# تصريحاتهم), any noun + ها/هم (قرارها). (A bare final ه is also the normalized ة.)
+POSSESSED_ENDINGS = ("ته", "تها", "تهم", "تهما")
+POSSESSED_PLURAL = ("ها", "هم")
+
+
+def _possessed(word: str) -> bool:
+    w = _bare(word)
+    if len(w) < 5 or w.startswith(("ال", "لل")) or w.startswith(VICTIM_STEMS):
+        return False   # احتجاجا على اعتقاله: the pronoun of a noun of violence is its victim
+    return w.endswith(POSSESSED_ENDINGS) or w.endswith(POSSESSED_PLURAL)
+
+
+CLAUSE_OPENERS = frozenset(("بعدما", "عندما", "حينما", "بينما", "فيما", "حيث", "لدى", "كلما", "ريثما"))
+NEAR = frozenset(("قرب", "بقرب", "قربه"))
+NEAR_FROM = frozenset(("بالقرب", "مقربه", "بمقربه"))
+BUILDINGS = frozenset(("مقر", "مبني", "منزل", "بيت", "مكتب", "مكاتب", "قصر", "مدخل", "بوابه"))
+
+
+def _landmark(p: Phrase, stems: Any) -> bool:
+    """قرب السفارة، بالقرب من مقر الحاكم: the actor names where something is, by what it is near."""
+    i = p.first - 1
+    if i >= 0 and stems[i] in BUILDINGS:
+        i -= 1
+    if i < 0:
+        return False
+    return _bare(stems[i]) in NEAR or stems[i] == "من" and i > 0 and _bare(stems[i - 1]) in NEAR_FROM
+
+
 def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             topic: Phrase | None = None) -> Frame:
     """Source and target phrases of a trigger; ``topic`` is the document's last event source.
@@ -338,6 +428,10 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     m = hit.head
     etype = hit.entry.type
     actors = [p for p in phrases if not p.locative]
+    if etype in PATIENT_NOUN_TYPES:
+        # انفجرت سيارة مفخخة بالقرب من مقر حاكم كابل: what an attack is near is a landmark of its place,
+        # neither its target nor its author
+        actors = [p for p in actors if not _landmark(p, stems)]
     left = m.first
     breaks, texts = tokens.breaks, tokens.texts
     while left > 0 and not breaks[left]:
@@ -345,7 +439,11 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     right = m.last + 1
     while right < len(texts) and not breaks[right]:
         right += 1
-    after = [p for p in actors if m.last < p.first < min(right + 1, m.last + 1 + OBJECT_REACH) and not p.coord]
+    # بعدما، عندما، حيث: a subordinator after a verb opens another clause, whose actors are not the verb's
+    clause_end = next((i for i in range(m.last + 1, min(right, m.last + 1 + OBJECT_REACH))
+                       if _bare(stems[i]) in CLAUSE_OPENERS), right) if not _is_nominal(m, stems) else right
+    after = [p for p in actors if m.last < p.first < min(right + 1, clause_end, m.last + 1 + OBJECT_REACH)
+             and not p.coord]
     # قال مصدر أمني إن …، نجا فلان بعد أن فجر انتحاري …: an actor before a complementizer أن/إن
     # belongs to the main clause (the speaker, the survivor), not to the event inside it
     barrier = max((i for i in range(max(0, m.first - PREPOSED_REACH - 2), m.first) if stems[i] in COMPLEMENTIZERS),
@@ -547,7 +645,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 subj = cand[-1]
                 rule = "verb-svo-far"
     if etype in PATIENT_NOUN_TYPES and subj is not None and rule != "verb-vso" and not agent_marked \
-            and _casualties(subj, stems):
+            and (_casualties(subj, stems) or not after and _bare(stems[m.first]) in PASSIVE_READING
+                 and m.last + 1 < len(stems) and _bare(stems[m.last + 1]) in CLAUSE_OPENERS | AFTER_PASSIVE_SUBJECT):
         # ثلاثة عراقيين قتلوا، 42 جنديا قد قتلوا: counted people before a verb of violence are its
         # casualties (an unvocalized passive), as after it
         return Frame([], _group(phrases, subj), "verb-passive-svo")
