@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start a throwaway PostgreSQL cluster on loopback for the store tests.
-#   eval "$(bash .ci/postgres.sh)"     # sets RASD_TEST_POSTGRES
+#   eval "$(bash .ci/postgres.sh)"     # sets RASD_TEST_POSTGRES, and RASD_PG_STOP (the command that stops it)
 # Installs PostgreSQL from Debian when no server binary is found. All progress goes to
 # stderr; stdout carries only the export line. The cluster lives in a temp dir and listens
 # on 127.0.0.1 only, trust auth, so it needs no password.
@@ -42,3 +42,4 @@ chmod 755 "$DIR"
 "${RUN_AS[@]}" "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres rasd_test >&2
 echo "postgres.sh: PostgreSQL running on 127.0.0.1:$PORT (data in $DIR; stop: ${RUN_AS[*]} $BIN/pg_ctl -D $DIR/data stop)" >&2
 echo "export RASD_TEST_POSTGRES=postgresql://postgres@127.0.0.1:$PORT/rasd_test"
+printf 'export RASD_PG_STOP=%q\n' "${RUN_AS[*]} $BIN/pg_ctl -D $DIR/data -m fast stop"
