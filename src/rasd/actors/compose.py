@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasd.actors.recognize import Phrase
-from rasd.text.tokenize import Tokens
+from rasd.text.tokenize import Tokens, without_conjunction as _bare
 
 
 def compose_phrases(phrases: list[Phrase], tokens: Tokens, stems: Any) -> None:
@@ -17,10 +17,6 @@ def compose_phrases(phrases: list[Phrase], tokens: Tokens, stems: Any) -> None:
     _construct_nisba(phrases, tokens, stems)
     _owned_units(phrases, tokens, stems)
     _foreigners(phrases, stems)
-
-
-def _bare(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
 # People named by a role of civilians (CVL, journalists, students …) whose origin a من + state name

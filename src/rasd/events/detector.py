@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from rasd.text.tokenize import without_conjunction as _bare
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -79,10 +81,6 @@ CUES = _cue_sets({
 _PREPS = frozenset("في خلال من علي الي عن ضد بعد قبل اثناء حول بسبب لدي اثر عقب".split())
 _NUM_WORDS = frozenset("الاف الالاف مءات المءات عشرات العشرات الف مءه اثنين اثنان ثلاثه اربعه خمسه سته "
                        "سبعه ثمانيه تسعه عشره عشرين ثلاثين نحو حوالي".split())
-
-
-def _bare(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
 def _num(w: str) -> bool:

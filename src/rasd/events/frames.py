@@ -14,7 +14,7 @@ from typing import Any
 
 from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, is_crowd, is_participant_trigger
 from rasd.events.triggers import TriggerHit
-from rasd.text.tokenize import Tokens
+from rasd.text.tokenize import Tokens, without_conjunction as _bare
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
 VICTIM_SECTORS = frozenset(("CVL", "REF", "JRN", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM"))
@@ -898,10 +898,6 @@ SUBORDINATORS = frozenset(("عندما", "حين", "حينما", "طالما", "
 PREDICATE_SUBJECTS = frozenset(("هم", "وهم", "فهم", "انهم", "بانهم", "لانهم"))
 # ودعا متظاهرون أمام مقر المجلة: protesters placed at a site are at their protest
 PLACE_HEADS = frozenset(("امام", "قرب", "بالقرب", "داخل", "خارج", "وسط", "ساحه", "ميدان"))
-
-
-def _bare(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
 def _participant_background(noun: Any, tokens: Tokens, stems: Any) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from rasd.actors.recognize import Phrase, is_participant_trigger
 from rasd.events.frames import Frame
+from rasd.text.tokenize import without_conjunction as _bare
 
 
 def incident_roles(framed: list[tuple[Any, Frame, Any]], phrases: list[Phrase], stems: Any
@@ -25,10 +26,6 @@ def incident_roles(framed: list[tuple[Any, Frame, Any]], phrases: list[Phrase], 
     if framed and any(h.entry.type in SHARED_ROLE_TYPES and f.target for h, f, _ in framed):
         framed = _among(framed, phrases, stems)
     return framed
-
-
-def _bare(w: str) -> str:
-    return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
 def _riot_tells(framed: list[Any]) -> list[Any]:

@@ -171,6 +171,11 @@ _SUFFIX_LAST = frozenset(x[-1] for x in SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}))
 
 
+def without_conjunction(w: str) -> str:
+    """A word of four letters or more without the conjunction و or ف glued to it (وقتل → قتل)."""
+    return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
 def readings(word: str) -> list[tuple[str, str, str]]:
     """Every (proclitics, stem, enclitic) reading of a word, as plain tuples (the hot path)."""
     n = len(word)
