@@ -88,8 +88,8 @@ class _Sentence:
     start: int
     end: int
     tokens: Tokens
-    matches: list[Any]
-    stems: "_Stems"
+    matches: list[Any] | None   # None: not matched (no word starts an event or a reference)
+    stems: "list[str] | _Stems"
     phrases: list[Phrase]
     triggers: list[Any]   # TriggerHit: the triggers that survived selection
 
@@ -207,11 +207,17 @@ class Pipeline:
         sentences = [self._analyse(s, e, toks) for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n))]
         # Actor phrases are built where events need them; every sentence when the document
         # refers back to a pair of states (البلدين) and the pairs must be collected.
-        has_dual = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa for m in sa.matches)
+        has_dual = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa and sa.matches
+                       for m in sa.matches)
         homonyms = self.lexicon.homonyms
-        evidence = _country_evidence(sentences, homonyms) if homonyms and any(
+        need_evidence = bool(homonyms) and any(
             sa is not None and sa.triggers and any(m.layer == "actor" and _ambiguous_place(m, homonyms)
-                                                   for m in sa.matches) for sa in sentences) else None
+                                                   for m in sa.matches) for sa in sentences)
+        if has_dual or need_evidence:
+            for sa in sentences:   # the actors of every sentence are needed
+                if sa is not None and sa.matches is None:
+                    sa.matches = self.lexicon.matcher.match(sa.tokens, self.analyzer)
+        evidence = _country_evidence(sentences, homonyms) if need_evidence else None
         for sa in sentences:
             if sa is not None and (sa.triggers or has_dual):
                 self._build_phrases(doc, sa)
@@ -229,6 +235,10 @@ class Pipeline:
     def _analyse(self, s: int, e: int, tokens: Tokens) -> "_Sentence | None":
         if not tokens:
             return None
+        if not self.lexicon.matcher.starts_any(tokens, self.analyzer):
+            # no word starts an event or a reference: no trigger here; its matches (actors) are
+            # made only if the document asks for them (_events: homonym evidence, البلدين pairs)
+            return _Sentence(s, e, tokens, None, _Stems(tokens.texts), [], [])
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
         hits = select_triggers(matches, tokens, self.requirements) if any(
             m.layer == "event" for m in matches) else []

@@ -74,6 +74,8 @@ def key_words(form: str, *, keep_first: bool = False) -> tuple[str, ...]:
 Candidates = tuple[list[tuple["Pattern", str, str, int]], dict[str, list[tuple["Pattern", str]]],
                    dict[str, list[tuple["Pattern", str]]]]
 _EMPTY: Candidates = ([], {}, {})  # shared by every word that starts no pattern (never mutated)
+# Layers whose patterns make a sentence worth a full match on its own (actors and cues alone do not).
+STARTS_LAYERS = frozenset(("event", "ref"))
 
 
 class Matcher:
@@ -83,6 +85,7 @@ class Matcher:
         self.index: dict[str, list[Pattern]] = {}
         self.size = 0
         self._cache: dict[str, Candidates] = {}
+        self._starts: dict[str, bool] = {}
 
     def add(self, form: str, layer: str, kind: str, ref: Any, *, prefixes: frozenset[str] = NOMINAL,
             suffix_ok: bool = False, tag: str = "", ambiguous: bool = False) -> None:
@@ -93,6 +96,7 @@ class Matcher:
             return
         pat = Pattern(words, layer, kind, prefixes, suffix_ok, ref, tag, ambiguous)
         self._cache.clear()
+        self._starts.clear()
         bucket = self.index.setdefault(words[0], [])
         if pat not in bucket:
             bucket.append(pat)
@@ -130,6 +134,30 @@ class Matcher:
             self._cache.clear()
         self._cache[key] = got
         return got
+
+    def starts_any(self, tokens: Tokens, analyzer: Analyzer) -> bool:
+        """Whether a word of ``tokens`` can start a pattern of a layer in STARTS_LAYERS (an event
+        trigger or a reference such as البلدين): a sentence with none needs no full match
+        unless the document asks for its actors. Memoized per word."""
+        starts = self._starts
+        texts = tokens.texts
+        taa = tokens.taa
+        keys = texts
+        if taa:
+            keys = list(texts)
+            for i in taa:
+                keys[i] = texts[i] + "\x01"
+        for i, flag in enumerate(map(starts.get, keys)):
+            if flag is None:
+                singles, multis, _ = self.candidates(texts[i], analyzer, i in taa)
+                flag = any(p.layer in STARTS_LAYERS for p, *_ in singles) or any(
+                    p.layer in STARTS_LAYERS for pats in multis.values() for p, _ in pats)
+                if len(starts) >= 1_000_000:
+                    starts.clear()
+                starts[keys[i]] = flag
+            if flag:
+                return True
+        return False
 
     def match(self, tokens: Tokens, analyzer: Analyzer) -> list[Match]:
         """Every pattern occurrence in ``tokens``, overlapping ones included."""
@@ -201,6 +229,7 @@ class Matcher:
         self.index = state["index"]  # type: ignore[assignment]
         self.size = state["size"]  # type: ignore[assignment]
         self._cache = {}
+        self._starts = {}
 
 
 @lru_cache(maxsize=256)
