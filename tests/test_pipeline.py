@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,28 @@ def test_code_sentences_gives_the_records_and_the_segmentation(nlp):
         records, spans = nlp.code_sentences(doc)
         assert records == nlp.code_document(doc)
         assert spans == sentence_spans(doc.text)
+
+
+@pytest.mark.parametrize("pair", ["الجانبان", "الطرفان", "الجانبين"])
+def test_two_sides_named_in_any_case_are_the_pair(nlp, pair):
+    # the nominative dual (اتفق الجانبان) refers back to the pair of states as the genitive does
+    recs = nlp.code(f"التقى الرئيس الروسي نظيره الفنزويلي في كراكاس أمس. واتفق {pair} على إجراء مناورات مشتركة.",
+                    "2008-09-20")
+    agree = [r for r in recs if r["event_type"] == "AGREE"]
+    assert {(r["source"]["country"], r["target"]["country"]) for r in agree} == {("RUS", "VEN"), ("VEN", "RUS")}
+
+
+def test_a_sentence_without_events_still_names_the_pair(nlp):
+    # a sentence in which no word starts an event or a reference is not matched at first
+    # (Matcher.starts_any); the pair of states it names must still reach the dual reference
+    from rasd.text.normalize import normalize
+    from rasd.text.segment import split_sentences
+    from rasd.text.tokenize import tokenize_sentences
+
+    text = "روسيا وفنزويلا حليفتان قديمتان في أمريكا اللاتينية. ووقع الطرفان أمس اتفاقية للتعاون الاقتصادي."
+    n = normalize(text)
+    spans = split_sentences(n.norm)
+    starts = [nlp.lexicon.matcher.starts_any(t, nlp.analyzer) for t in tokenize_sentences(n.norm, spans, n)]
+    assert starts == [False, True]
+    agree = [r for r in nlp.code(text, "2008-09-20") if r["event_type"] == "AGREE"]
+    assert {(r["source"]["country"], r["target"]["country"]) for r in agree} == {("RUS", "VEN"), ("VEN", "RUS")}

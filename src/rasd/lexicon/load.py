@@ -35,6 +35,8 @@ CACHE_FORMAT = 5
 # of the nearest actor before it (sector in the value).
 REFERENCE_WORDS: dict[str, tuple[str, str | None]] = {
     "بلدين": ("dual", None), "جانبين": ("dual", None), "طرفين": ("dual", None), "دولتين": ("dual", None),
+    # the nominative (اتفق الجانبان): not بلدان, which is also the plural "countries"
+    "جانبان": ("dual", None), "طرفان": ("dual", None), "دولتان": ("dual", None),
     "بلاد": ("possessive", None), "بلد": ("possessive", None), "دولة": ("possessive", None),
     "حكومة": ("possessive", "GOV"),
 }
