@@ -142,11 +142,7 @@ class Matcher:
         starts = self._starts
         texts = tokens.texts
         taa = tokens.taa
-        keys = texts
-        if taa:
-            keys = list(texts)
-            for i in taa:
-                keys[i] = texts[i] + "\x01"
+        keys = _cache_keys(tokens)
         for i, flag in enumerate(map(starts.get, keys)):
             if flag is None:
                 singles, multis, _ = self.candidates(texts[i], analyzer, i in taa)
@@ -168,12 +164,7 @@ class Matcher:
         breaks = tokens.breaks
         n = len(texts)
         taa = tokens.taa
-        keys = texts
-        if taa:
-            keys = list(texts)
-            for i in taa:
-                keys[i] = texts[i] + "\x01"
-        for i, got in enumerate(map(self._cache.get, keys)):  # dictionary probes in C
+        for i, got in enumerate(map(self._cache.get, _cache_keys(tokens))):  # dictionary probes in C
             if got is _EMPTY:
                 continue
             if got is None:
@@ -230,6 +221,17 @@ class Matcher:
         self.size = state["size"]  # type: ignore[assignment]
         self._cache = {}
         self._starts = {}
+
+
+def _cache_keys(tokens: Tokens) -> list[str]:
+    """The per-word cache keys of a sentence: the word, marked where its final ه is a ة."""
+    texts = tokens.texts
+    if not tokens.taa:
+        return texts
+    keys = list(texts)
+    for i in tokens.taa:
+        keys[i] = texts[i] + "\x01"
+    return keys
 
 
 @lru_cache(maxsize=256)
