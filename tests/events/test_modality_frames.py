@@ -52,6 +52,10 @@ def test_nominal_negator_scopes_over_its_complement(nlp):
 
 # (sentence, date, event type, trigger text, role, expected sector or None for no actor)
 ROLES = [
+    # every cardinal counts the people after it (frames._NUMBER_WORDS includes triggers.NUMERAL_WORDS):
+    # regression, خمسين and أربعين were missing and the soldiers became the attackers
+    ("قتل خمسين جنديا في هجوم على قاعدة عسكرية شمال البلاد.", "2008-05-01", "ASSAULT", "قتل", "source", None),
+    ("قتل أربعين شرطيا في انفجار سيارة مفخخة أمس.", "2008-05-01", "ASSAULT", "قتل", "target", "COP"),
     ("انفجرت عبوة ناسفة قرب سوق في الموصل ما أسفر عن إصابة سبعة مدنيين بجروح.", "2008-05-01", "ASSAULT",
      "عبوة ناسفة", "target", "CVL"),   # an attack takes the casualties of its outcome
     ("قتل خمسة جنود أفغان في هجوم شنه مسلحون من حركة طالبان.", "2008-07-14", "ASSAULT", "هجوم", "source",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, is_crowd, is_participant_trigger
-from rasd.events.triggers import TriggerHit
+from rasd.events.triggers import NUMERAL_WORDS, TriggerHit
 from rasd.text.tokenize import Tokens, without_conjunction as _bare
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
@@ -875,11 +875,10 @@ def _numeric_before(p: Phrase, tokens: Tokens, trigger_last: int) -> bool:
     return any(texts[i][:1].isdigit() or texts[i] in _NUMBER_WORDS for i in range(trigger_last + 1, p.first + 1))
 
 
-_NUMBER_WORDS = frozenset((
+# Words that count the people after them: the cardinals (triggers.NUMERAL_WORDS) and quantifiers.
+_NUMBER_WORDS = NUMERAL_WORDS | frozenset((
     "احد", "احدي",   # قتل أحد عناصر الشرطة: one of (the passive's subject is counted)
-    "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات", "مءات", "الاف", "اثنين",
-    "اثنان",
-    "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشرين", "ثلاثين", "واحد", "عده", "بضعه", "نحو",
+    "واحد", "اثنين", "اثنان", "ثماني", "مئات", "عده", "بضعه", "نحو",
 ))
 
 
