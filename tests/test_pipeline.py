@@ -136,3 +136,25 @@ def test_a_sentence_without_events_still_names_the_pair(nlp):
     assert starts == [False, True]
     agree = [r for r in nlp.code(text, "2008-09-20") if r["event_type"] == "AGREE"]
     assert {(r["source"]["country"], r["target"]["country"]) for r in agree} == {("RUS", "VEN"), ("VEN", "RUS")}
+
+
+@pytest.mark.parametrize("text, starts", [
+    # رفع is a trigger only with its companion (العقوبات، الحصار، القيود …): alone it raises a flag
+    ("رفع المشجعون الأعلام في الملعب", False),
+    ("رفع الاتحاد الأوروبي العقوبات عن إيران", True),
+    # a two-word trigger counts only when its second word follows (اتصال هاتفي)
+    ("انقطع الاتصال بالشبكة ساعة", False),
+    ("أجرى الرئيس اتصالا هاتفيا بنظيره", True),
+])
+def test_starts_any_needs_what_a_trigger_requires(nlp, text, starts):
+    # Matcher.starts_any decides which sentences get the full dictionary match: a trigger word
+    # whose required companion is absent starts nothing (the sentence can have no event)
+    from rasd.text.normalize import normalize
+    from rasd.text.tokenize import tokenize
+
+    n = normalize(text)
+    toks = tokenize(n.norm, original=n)
+    assert nlp.lexicon.matcher.starts_any(toks, nlp.analyzer, nlp.requirements.of) is starts
+    if not starts:   # and the sentence has no trigger when fully matched
+        from rasd.events.triggers import select_triggers
+        assert select_triggers(nlp.lexicon.matcher.match(toks, nlp.analyzer), toks, nlp.requirements) == []

@@ -9,6 +9,7 @@ dict probes per token whatever the size of the lexicon.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
@@ -135,25 +136,73 @@ class Matcher:
         self._cache[key] = got
         return got
 
-    def starts_any(self, tokens: Tokens, analyzer: Analyzer) -> bool:
-        """Whether a word of ``tokens`` can start a pattern of a layer in STARTS_LAYERS (an event
-        trigger or a reference such as البلدين): a sentence with none needs no full match
-        unless the document asks for its actors. Memoized per word."""
+    def starts_any(self, tokens: Tokens, analyzer: Analyzer,
+                   requirement: Callable[[str], frozenset[str]] | None = None) -> bool:
+        """Whether a pattern of a layer in STARTS_LAYERS (an event trigger or a reference such
+        as البلدين) can occur in ``tokens``: a sentence with none needs no full match unless
+        the document asks for its actors.
+
+        A multi-word pattern counts only if the next word is its second one; a trigger that
+        requires a companion word (رفع … العقوبات، تقدم … بطلب) only if a later word of the
+        sentence satisfies ``requirement`` (:meth:`rasd.events.triggers.Requirements.of`) for it.
+        Without ``requirement`` such triggers count. The answer is conservative: a sentence for
+        which it is False has no trigger and no reference. Memoized per word."""
         starts = self._starts
         texts = tokens.texts
-        taa = tokens.taa
         keys = _cache_keys(tokens)
-        for i, flag in enumerate(map(starts.get, keys)):
-            if flag is None:
-                singles, multis, _ = self.candidates(texts[i], analyzer, i in taa)
-                flag = any(p.layer in STARTS_LAYERS for p, *_ in singles) or any(
-                    p.layer in STARTS_LAYERS for pats in multis.values() for p, _ in pats)
+        n = len(texts)
+        for i, info in enumerate(map(starts.get, keys)):
+            if info is None:
+                info = self._start_info(texts[i], analyzer, i in tokens.taa)
                 if len(starts) >= 1_000_000:
                     starts.clear()
-                starts[keys[i]] = flag
-            if flag:
+                starts[keys[i]] = info
+            if info is False:
+                continue
+            if info is True:
                 return True
+            need, multis, suffixed = info
+            if (multis or suffixed) and i + 1 < n and not tokens.breaks[i + 1]:
+                nxt = texts[i + 1]
+                for key in ((nxt, nxt[2:]) if len(nxt) >= 4 and nxt.startswith("ال") else (nxt,)):
+                    req = multis.get(key)
+                    if req is not None:
+                        if not req:
+                            return True
+                        need = need | req
+                if suffixed and nxt not in suffixed and len(nxt) > 3:
+                    for stem, _ in analyzer.suffixed(nxt):
+                        req = suffixed.get(stem)
+                        if req is not None:
+                            if not req:
+                                return True
+                            need = need | req
+            if need:
+                if requirement is None:
+                    return True
+                for j in range(i + 1, n):
+                    if not need.isdisjoint(requirement(texts[j])):
+                        return True
         return False
+
+    def _start_info(self, word: str, analyzer: Analyzer, taa: bool) -> "StartInfo":
+        """What ``word`` can start, for :meth:`starts_any`: False (nothing), True (a pattern
+        that needs nothing more), or (companion words required by the one-word triggers it
+        starts, {second word: companions required (empty: none)} of longer patterns, the same
+        for two-word patterns whose second word carries a pronoun)."""
+        singles, multis, suffixed = self.candidates(word, analyzer, taa)
+        need: set[str] = set()
+        for p, *_ in singles:
+            if p.layer in STARTS_LAYERS:
+                req = _requires(p)
+                if not req:
+                    return True
+                need.update(req)
+        longer = _start_requirements(multis)
+        with_pronoun = _start_requirements(suffixed)
+        if not need and not longer and not with_pronoun:
+            return False
+        return frozenset(need), longer, with_pronoun
 
     def match(self, tokens: Tokens, analyzer: Analyzer) -> list[Match]:
         """Every pattern occurrence in ``tokens``, overlapping ones included."""
@@ -221,6 +270,25 @@ class Matcher:
         self.size = state["size"]  # type: ignore[assignment]
         self._cache = {}
         self._starts = {}
+
+
+StartInfo = bool | tuple[frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]]]
+
+
+def _requires(p: Pattern) -> tuple[str, ...]:
+    """The companion words a trigger pattern requires (none for references)."""
+    return getattr(p.ref, "requires", ()) if p.layer == "event" else ()
+
+
+def _start_requirements(by_next: dict[str, list[tuple[Pattern, str]]]) -> dict[str, frozenset[str]]:
+    """{next word: union of the companions its STARTS_LAYERS patterns require}; an empty set
+    where one of them requires none."""
+    out: dict[str, frozenset[str]] = {}
+    for nxt, pats in by_next.items():
+        reqs = [_requires(p) for p, _ in pats if p.layer in STARTS_LAYERS]
+        if reqs:
+            out[nxt] = frozenset() if not all(reqs) else frozenset(w for r in reqs for w in r)
+    return out
 
 
 def _cache_keys(tokens: Tokens) -> list[str]:
