@@ -154,7 +154,7 @@ def test_starts_any_needs_what_a_trigger_requires(nlp, text, starts):
 
     n = normalize(text)
     toks = tokenize(n.norm, original=n)
-    assert nlp.lexicon.matcher.starts_any(toks, nlp.analyzer, nlp.requirements.of) is starts
+    assert nlp.lexicon.matcher.starts_any(toks, nlp.analyzer, nlp.requirements.after) is starts
     if not starts:   # and the sentence has no trigger when fully matched
         from rasd.events.triggers import select_triggers
         assert select_triggers(nlp.lexicon.matcher.match(toks, nlp.analyzer), toks, nlp.requirements) == []

@@ -235,7 +235,7 @@ class Pipeline:
     def _analyse(self, s: int, e: int, tokens: Tokens) -> "_Sentence | None":
         if not tokens:
             return None
-        if not self.lexicon.matcher.starts_any(tokens, self.analyzer, self.requirements.of):
+        if not self.lexicon.matcher.starts_any(tokens, self.analyzer, self.requirements.after):
             # no word starts an event or a reference: no trigger here; its matches (actors) are
             # made only if the document asks for them (_events: homonym evidence, البلدين pairs)
             return _Sentence(s, e, tokens, None, _Stems(tokens.texts), [], [])

@@ -94,6 +94,20 @@ class Requirements:
         return got
 
 
+    def after(self, tokens: Tokens, first: int, words: int, need: frozenset[str]) -> bool:
+        """Whether a trigger of at most ``words`` words starting at token ``first`` can find
+        one of ``need`` where :func:`select_triggers` looks: within REQUIRES_WINDOW tokens
+        after it, in its clause (no pattern spans a clause break)."""
+        texts, breaks = tokens.texts, tokens.breaks
+        of = self.of
+        for j in range(first + 1, min(len(texts), first + words + REQUIRES_WINDOW)):
+            if breaks[j]:
+                return False
+            if not need.isdisjoint(of(texts[j])):
+                return True
+        return False
+
+
 # A cardinal governs the noun after it (مائة طالب "a hundred students", 300 طالب): a bare
 # verb-shaped word right after a numeral is that counted noun, not a verb (طالب "demanded").
 NUMERAL_WORDS = frozenset(("ماءه", "مءه", "ماءتين", "مءتين", "الف", "الفي", "الفين", "الاف", "مءات", "ماءات",

@@ -85,6 +85,7 @@ class Matcher:
     def __init__(self) -> None:
         self.index: dict[str, list[Pattern]] = {}
         self.size = 0
+        self.longest = 0   # words of the longest pattern
         self._cache: dict[str, Candidates] = {}
         self._starts: dict[str, bool] = {}
 
@@ -102,6 +103,7 @@ class Matcher:
         if pat not in bucket:
             bucket.append(pat)
             self.size += 1
+            self.longest = max(self.longest, len(words))
 
     def candidates(self, word: str, analyzer: Analyzer, taa: bool = False) -> Candidates:
         """Patterns a reading of ``word`` can start: one-word ones as (pattern, prefix, suffix,
@@ -137,14 +139,15 @@ class Matcher:
         return got
 
     def starts_any(self, tokens: Tokens, analyzer: Analyzer,
-                   requirement: Callable[[str], frozenset[str]] | None = None) -> bool:
+                   requirement: Callable[[Tokens, int, int, frozenset[str]], bool] | None = None) -> bool:
         """Whether a pattern of a layer in STARTS_LAYERS (an event trigger or a reference such
         as البلدين) can occur in ``tokens``: a sentence with none needs no full match unless
         the document asks for its actors.
 
         A multi-word pattern counts only if the next word is its second one; a trigger that
-        requires a companion word (رفع … العقوبات، تقدم … بطلب) only if a later word of the
-        sentence satisfies ``requirement`` (:meth:`rasd.events.triggers.Requirements.of`) for it.
+        requires a companion word (رفع … العقوبات، تقدم … بطلب) only if
+        ``requirement(tokens, i, words, need)`` (:meth:`rasd.events.triggers.Requirements.after`)
+        finds one of ``need`` after a trigger of at most ``words`` words starting at word i.
         Without ``requirement`` such triggers count. The answer is conservative: a sentence for
         which it is False has no trigger and no reference. Memoized per word."""
         starts = self._starts
@@ -177,12 +180,8 @@ class Matcher:
                             if not req:
                                 return True
                             need = need | req
-            if need:
-                if requirement is None:
-                    return True
-                for j in range(i + 1, n):
-                    if not need.isdisjoint(requirement(texts[j])):
-                        return True
+            if need and (requirement is None or requirement(tokens, i, self.longest, need)):
+                return True
         return False
 
     def _start_info(self, word: str, analyzer: Analyzer, taa: bool) -> "StartInfo":
@@ -263,11 +262,12 @@ class Matcher:
         return ""
 
     def __getstate__(self) -> dict[str, object]:
-        return {"index": self.index, "size": self.size}
+        return {"index": self.index, "size": self.size, "longest": self.longest}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.index = state["index"]  # type: ignore[assignment]
         self.size = state["size"]  # type: ignore[assignment]
+        self.longest = state["longest"]  # type: ignore[assignment]
         self._cache = {}
         self._starts = {}
 
