@@ -27,6 +27,8 @@ from rasd.events.modality import coordinated, historical, modality, named_event
 from rasd.events.triggers import Requirements, select_triggers
 from rasd.geo import location_of
 from rasd.lexicon import Lexicon, load_lexicon
+from rasd.lexicon.compile import Match
+from rasd.lexicon.schema import HAMZAS
 from rasd.model import Actor, Document, Event, Location, Trigger
 from rasd.io.writers import encode_record
 from rasd.records import to_record
@@ -53,6 +55,16 @@ _FUNCTION_WORDS = frozenset((
 ANONYMOUS_TYPES = frozenset(("PROTEST", "ASSAULT"))
 # Types kept even when no actor is found (the gold standard codes "وقتل شخص" with no actors).
 ACTORLESS_TYPES = frozenset(("PROTEST", "ASSAULT", "COERCE"))
+
+
+def _spelled(m: Match, n: Normalized) -> bool:
+    """Whether trigger match ``m`` is spelled as its entry demands in the original text
+    (TriggerEntry.spelling): normalization merges هنأ "congratulated" with هنا "here", and
+    يأسر "captures" with the name ياسر; the writer's hamza tells them apart."""
+    if "hamza" not in m.ref.spelling:
+        return True
+    a, b = n.span_to_orig(m.start, m.end)
+    return not HAMZAS.isdisjoint(n.original[a:b])
 
 
 def _stem(word: str) -> str:
@@ -204,7 +216,7 @@ class Pipeline:
         n = normalize(doc.text)
         anchor = _parse_date(doc.date)
         spans = split_sentences(n.norm)
-        sentences = [self._analyse(s, e, toks) for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n))]
+        sentences = [self._analyse(s, e, toks, n) for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n))]
         # Actor phrases are built where events need them; every sentence when the document
         # refers back to a pair of states (البلدين) and the pairs must be collected.
         has_dual = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa and sa.matches
@@ -232,7 +244,7 @@ class Pipeline:
                 out.extend(self._sentence(doc, n, si, sa, anchor, topic))
         return out, n, spans
 
-    def _analyse(self, s: int, e: int, tokens: Tokens) -> "_Sentence | None":
+    def _analyse(self, s: int, e: int, tokens: Tokens, n: Normalized) -> "_Sentence | None":
         if not tokens:
             return None
         if not self.lexicon.matcher.starts_any(tokens, self.analyzer, self.requirements.after):
@@ -240,6 +252,8 @@ class Pipeline:
             # made only if the document asks for them (_events: homonym evidence, البلدين pairs)
             return _Sentence(s, e, tokens, None, _Stems(tokens.texts), [], [])
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
+        if any(m.layer == "event" and m.ref.spelling for m in matches):
+            matches = [m for m in matches if m.layer != "event" or _spelled(m, n)]
         hits = select_triggers(matches, tokens, self.requirements) if any(
             m.layer == "event" for m in matches) else []
         # every word's stem at once where the rules will read them (a sentence with triggers reads

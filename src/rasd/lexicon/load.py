@@ -229,17 +229,18 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
     cameo_codes = set(codebook.codes)
     for row, where in _tsv(data, "events.tsv"):
         entry, forms = schema.parse_trigger(row, where, cameo_codes)
+        suffix_ok = "bare" not in entry.spelling   # أسرت "she captured", but أسرته is "his family"
         if entry.pos == "V":
             for form, tense in verb_forms(forms[0], forms[1]):
                 m.add(form, "event", "trigger", entry, prefixes=VERBAL_PAST if tense == "past" else VERBAL,
-                      suffix_ok=True, tag=tense)
+                      suffix_ok=suffix_ok, tag=tense)
         elif entry.pos == "N":
             for f in forms:
-                m.add(f, "event", "trigger", entry, prefixes=NOMINAL, suffix_ok=True, tag="noun")
+                m.add(f, "event", "trigger", entry, prefixes=NOMINAL, suffix_ok=suffix_ok, tag="noun")
         else:
             for f in forms:
                 tag = "noun" if _nominal_phrase(f) else "fixed"
-                m.add(f, "event", "trigger", entry, prefixes=NOMINAL | VERBAL, suffix_ok=True, tag=tag)
+                m.add(f, "event", "trigger", entry, prefixes=NOMINAL | VERBAL, suffix_ok=suffix_ok, tag=tag)
         counts["triggers"] = counts.get("triggers", 0) + 1
 
     for row, where in _tsv(data, "cues.tsv"):

@@ -7,7 +7,8 @@ which raise :class:`~rasd.errors.LexiconError` naming the file and line on any v
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any
 
 from rasd.errors import LexiconError
@@ -19,9 +20,28 @@ FORBIDDEN = re.compile("[\u0640\u064b-\u065f\u0670\ufb50-\ufdff\ufe70-\ufeff]")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CODE = re.compile(r"^[A-Z]{3}$")
 CUE_KINDS = ("NEG", "FUT", "HYP", "SAY")
+SPELLINGS = ("hamza", "bare")
+HAMZAS = frozenset("أإآءئؤ")
 POS = ("V", "N", "F")
 
 
+def _pickled_as_tuple(cls: type) -> type:
+    """Pickle a frozen, slotted entry as its class and field values: the compiled lexicon
+    holds thousands of them, and the dataclass default (a state dict rebuilt through
+    ``fields()`` for every object) made up most of the cache's load time."""
+    names = tuple(f.name for f in fields(cls))
+    values = attrgetter(*names)
+    if len(names) == 1:
+        def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+            return cls, (values(self),)
+    else:
+        def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+            return cls, values(self)
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Role:
     country: str
@@ -31,6 +51,7 @@ class Role:
     office: str
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Country:
     iso3: str
@@ -41,6 +62,7 @@ class Country:
     ambiguous: bool = False
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Capital:
     country: str
@@ -50,6 +72,7 @@ class Capital:
     geonameid: int | None
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Metonym:
     country: str
@@ -57,6 +80,7 @@ class Metonym:
     name: str
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Person:
     id: str
@@ -82,6 +106,7 @@ def _end_key(end: str) -> str:
     return end + ("-99" if len(end) == 7 else "-99-99" if len(end) == 4 else "")
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Org:
     id: str
@@ -92,12 +117,14 @@ class Org:
     ambiguous: bool = False
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Agent:
     sector: str
     note: str
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
@@ -108,6 +135,7 @@ class Place:
     feature: str
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class TriggerEntry:
     type: str
@@ -118,8 +146,12 @@ class TriggerEntry:
     pos: str
     note: str
     line: int
+    # how the word must be spelled in the text (SPELLINGS): "hamza" (هنأ, not the adverb هنا
+    # "here"; يأسر, not the name ياسر), "bare" (no pronoun: أسرت, not أسرته "his family")
+    spelling: frozenset[str] = frozenset()
 
 
+@_pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Cue:
     kind: str
@@ -292,8 +324,13 @@ def parse_trigger(row: dict[str, str], where: tuple[str, int], cameo_codes: set[
             raise LexiconError("pattern: no forms", *where)
     requires = tuple(strip_article(normalize_key(w.strip())) for w in (row.get("requires") or "").split(",") if w.strip())
     context = tuple(c.strip() for c in (row.get("context") or "").split(",") if c.strip())
+    spelling = frozenset(w.strip() for w in (row.get("spelling") or "").split(",") if w.strip())
+    if not spelling <= set(SPELLINGS):
+        raise LexiconError(f"spelling: expected some of {SPELLINGS}, got {row.get('spelling')!r}", *where)
+    if "hamza" in spelling and not all(HAMZAS & set(f) for f in forms):
+        raise LexiconError("spelling: hamza, but a form is written without one", *where)
     entry = TriggerEntry(etype, cameo, (row.get("mode") or "").strip() or None, context, requires, pos,
-                         row.get("note") or "", where[1])
+                         row.get("note") or "", where[1], spelling)
     return entry, forms
 
 
