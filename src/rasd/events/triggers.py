@@ -133,8 +133,9 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     of = requirements.of
     sat_at: dict[int, frozenset[str]] = {}  # per-sentence memo: windows of several triggers overlap
     required_at: dict[int, int] = {}   # id(match) → token index of the word that satisfied `requires`
-    # ياسر عرفات: a word of a person's full name (يأسر "captures" is spelt so) is no trigger
-    named = {i for m in matches if m.layer == "actor" and m.kind == "person" and m.last > m.first
+    # ياسر عرفات: a word of a person's full name (يأسر "captures" is spelt so) is no trigger; nor
+    # a word of an organisation's (مركز الملك سلمان للإغاثة "relief", مجلس التعاون "cooperation")
+    named = {i for m in matches if m.layer == "actor" and m.kind in ("person", "org") and m.last > m.first
              for i in range(m.first, m.last + 1)}
     for m in matches:
         if m.layer != "event":
@@ -151,6 +152,8 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
             for j in range(m.last + 1, min(n, m.last + 1 + REQUIRES_WINDOW)):
                 if breaks[j]:
                     break
+                if named and j in named:
+                    continue   # أصدرت منظمة العفو الدولية تقريرا: a word of a name is no companion
                 sat = sat_at.get(j)
                 if sat is None:
                     sat = sat_at[j] = of(texts[j])
@@ -177,9 +180,54 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     if do_verbs:
         out = _do_verb(out, do_verbs, breaks)
     out = _other_gatherings(_warning_shots(_govern(out, required_at), texts, breaks), texts, breaks)
+    if any(_is_targeting(h.match) for h in out):
+        out = [h for h in out if not (_is_targeting(h.match) and _aims(h.match, texts, breaks))]
     if any(h.entry.mode == "crowd-control" for h in out):
         out = _peaceful_dispersals(out, texts)
     return [h for h in out if not _course(h.match, texts)]
+
+
+# استهدف is "to target" and also "to aim at": حملات تستهدف تعزيز القيم، الدراسة استهدفت 110 كليات،
+# برنامج يستهدف 5050 عائلة. A plan, a study or a service as subject (before it, or right after
+# it in VSO), or a constructive act or a group of beneficiaries as object make it an aim.
+AIM_SUBJECTS = frozenset((
+    "حمله", "حملات", "برنامج", "برامج", "دراسه", "دراسات", "مبادره", "مبادرات", "فعاليه", "فعاليات", "دوره", "دورات",
+    "خطه", "خطط", "مشروع", "مشاريع", "ورشه", "ورش", "مسابقه", "خدمات", "خدمه", "استراتيجيه", "سياسه", "حزمه",
+    "اجراءات", "جهود", "اصلاحات", "منتج", "منتجات", "علاج", "دواء", "لقاح", "توجه", "رؤيه", "مهرجان", "معرض",
+))
+AIM_OBJECTS = frozenset((
+    "تعزيز", "تنميه", "توفير", "تطوير", "تحسين", "رفع", "زياده", "دعم", "تاهيل", "تدريب", "توعيه", "تحقيق", "بناء",
+    "ايجاد", "تمكين", "مساعده", "حمايه", "خدمه", "تسهيل", "تشجيع", "نشر", "تعريف", "استقطاب", "جذب", "توظيف",
+    "تثقيف", "ادخال", "اسعاد", "رعايه", "تحفيز", "خفض", "تقليل", "الحد", "معالجه", "علاج", "فءه", "فءات", "شريحه",
+    "شراءح", "الخلايا", "خلايا",
+))
+AIM_REACH = 4   # words before the verb that may name its subject (الدراسة التي أجراها المركز استهدفت)
+
+
+def _is_targeting(m: Match) -> bool:
+    return "ستهدف" in m.pattern.words[0]   # استهدف، استهدفت، يستهدفون، استهداف
+
+
+def _aims(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """Whether a targeting verb or noun names an aim (AIM_SUBJECTS, AIM_OBJECTS), not an attack."""
+    nxt = m.last + 1
+    if nxt < len(texts) and not breaks[nxt]:
+        w = _plain(texts[nxt])
+        if w in AIM_OBJECTS or w in AIM_SUBJECTS:   # its object, or its subject (VSO: استهدفت الدراسة)
+            return True
+    for j in range(m.first - 1, max(-1, m.first - 1 - AIM_REACH), -1):
+        if _plain(texts[j]) in AIM_SUBJECTS:
+            return True
+        if breaks[j]:
+            break
+    return False
+
+
+def _plain(w: str) -> str:
+    """A word without a conjunction and the article (والحملات → حملات), for the short lists above."""
+    if len(w) > 3 and w[0] in "وف" and w[1:3] == "ال":
+        w = w[1:]
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
 
 def _course(m: Match, texts: list[str]) -> bool:
