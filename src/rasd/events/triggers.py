@@ -184,7 +184,10 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         out = [h for h in out if not (_is_targeting(h.match) and _aims(h.match, texts, breaks))]
     if any(h.entry.mode == "crowd-control" for h in out):
         out = _peaceful_dispersals(out, texts)
-    return [h for h in out if not _course(h.match, texts)]
+    out = [h for h in out if not _course(h.match, texts)]
+    if out and _sports(texts):
+        out = [h for h in out if not _sports_sense(h)]
+    return out
 
 
 # استهدف is "to target" and also "to aim at": حملات تستهدف تعزيز القيم، الدراسة استهدفت 110 كليات،
@@ -228,6 +231,42 @@ def _plain(w: str) -> str:
     if len(w) > 3 and w[0] in "وف" and w[1:3] == "ال":
         w = w[1:]
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+# A sentence about a game: يلتقي الهلال مع النصر، مواجهاته الودية، إصابته في الركبة، وقع اللاعب عقدا،
+# يدين برشلونة بلقبه. Its meetings, agreements, injuries and clashes are fixtures, contracts and
+# plays, no political events (a protest or a killing there still is one). Words that only sports
+# use: المنتخب is also "elected", نادي الأسير a prisoners' association, الدوري "periodic",
+# الودية "friendly (visit)", بطولات "heroic deeds", so they are not listed.
+SPORTS_WORDS = frozenset((
+    "مباراه", "مباريات", "مباراته", "مباراتها", "مباراتين", "مباراتي", "لاعب", "لاعبين", "لاعبو", "لاعبي", "لاعبا",
+    "مدرب", "ملعب", "شوط", "مرمي", "احتراف", "ركله", "هداف",
+))
+# The types a sports sentence makes noise in, and the violent words it uses for plays and
+# injuries (the other violence is kept).
+SPORTS_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "SANCTION",
+                          "RETREAT", "COERCE", "CONCEDE", "THREATEN"))
+SPORTS_PLAYS = ("مواجه", "اصاب", "اصيب", "يصاب", "هجوم", "هجمات", "ضرب", "معرك", "تدمير", "سحق")
+_SPORTS_CLITICS = ("و", "ف", "ب", "ل", "ك", "ال")
+
+
+def _sports(texts: list[str]) -> bool:
+    """Whether a word of the sentence is a sports word (SPORTS_WORDS), after its proclitics."""
+    for w in texts:
+        if len(w) < 3:
+            continue
+        for c in _SPORTS_CLITICS:   # والمباراة، بالملعب، للاعب (ل + لاعب)، كلاعب
+            if w in SPORTS_WORDS:
+                return True
+            if w.startswith(c):
+                w = w[len(c):]
+        if w in SPORTS_WORDS or (w.startswith("ال") and w[2:] in SPORTS_WORDS) or (w.startswith("ل") and w[1:] in SPORTS_WORDS):
+            return True
+    return False
+
+
+def _sports_sense(h: TriggerHit) -> bool:
+    return h.entry.type in SPORTS_TYPES or (h.entry.type == "ASSAULT" and h.match.pattern.words[0].startswith(SPORTS_PLAYS))
 
 
 def _course(m: Match, texts: list[str]) -> bool:
