@@ -240,7 +240,7 @@ def _plain(w: str) -> str:
 # الودية "friendly (visit)", بطولات "heroic deeds", so they are not listed.
 SPORTS_WORDS = frozenset((
     "مباراه", "مباريات", "مباراته", "مباراتها", "مباراتين", "مباراتي", "لاعب", "لاعبين", "لاعبو", "لاعبي", "لاعبا",
-    "مدرب", "ملعب", "شوط", "مرمي", "احتراف", "ركله", "هداف",
+    "مدرب", "ملعب", "شوط", "مرمي", "احتراف", "ركله", "هداف", "متفرج", "متفرجا", "متفرجين", "منافسات",
 ))
 # The types a sports sentence makes noise in, and the violent words it uses for plays and
 # injuries (the other violence is kept).
