@@ -58,11 +58,9 @@ ACTORLESS_TYPES = frozenset(("PROTEST", "ASSAULT", "COERCE"))
 
 
 def _spelled(m: Match, n: Normalized) -> bool:
-    """Whether trigger match ``m`` is spelled as its entry demands in the original text
-    (TriggerEntry.spelling): normalization merges هنأ "congratulated" with هنا "here", and
+    """Whether trigger match ``m`` of an entry with spelling "hamza" carries its hamza in the
+    original text (TriggerEntry.spelling): normalization merges هنأ "congratulated" with هنا "here", and
     يأسر "captures" with the name ياسر; the writer's hamza tells them apart."""
-    if "hamza" not in m.ref.spelling:
-        return True
     a, b = n.span_to_orig(m.start, m.end)
     return not HAMZAS.isdisjoint(n.original[a:b])
 
@@ -252,9 +250,7 @@ class Pipeline:
             # made only if the document asks for them (_events: homonym evidence, البلدين pairs)
             return _Sentence(s, e, tokens, None, _Stems(tokens.texts), [], [])
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
-        if any(m.layer == "event" and m.ref.spelling for m in matches):
-            matches = [m for m in matches if m.layer != "event" or _spelled(m, n)]
-        hits = select_triggers(matches, tokens, self.requirements) if any(
+        hits = select_triggers(matches, tokens, self.requirements, lambda m: _spelled(m, n)) if any(
             m.layer == "event" for m in matches) else []
         # every word's stem at once where the rules will read them (a sentence with triggers reads
         # each several times); on demand elsewhere

@@ -84,3 +84,20 @@ def test_document_tokenization_equals_sentence_by_sentence(text):
     for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n)):
         one = tokenize(n.norm, s, e, n)
         assert (toks.texts, toks.starts, toks.breaks, toks.taa) == (one.texts, one.starts, one.breaks, one.taa)
+
+
+@given(st.text(alphabet="والبفكسته" + "ارزيمنعدشق", min_size=1, max_size=9))
+def test_splits_and_taa_stems_give_every_stem_beginning(word):
+    # Requirements.of reads the beginnings of every reading's stem from proclitic_splits and
+    # taa_stems instead of readings(): the two must name the same strings
+    from rasd.text.tokenize import proclitic_splits, readings, taa_stems
+
+    def beginnings(stems):
+        return {s[:k] for s in stems for k in range(1, len(s) + 1)}
+
+    old = beginnings(st_ for _, st_, _ in readings(word))
+    new = set()
+    for _, rest in proclitic_splits(word):
+        new |= beginnings([rest])
+        new |= set(taa_stems(rest))
+    assert old == new

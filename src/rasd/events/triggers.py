@@ -6,12 +6,12 @@ with اتفاق…); among entries for the same words, the most specific satisfi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
-from rasd.text.tokenize import Analyzer, Tokens, readings
+from rasd.text.tokenize import Analyzer, Tokens, proclitic_splits, taa_stems
 
 _NONE: frozenset[str] = frozenset()
 
@@ -81,12 +81,17 @@ class Requirements:
         if got is None:
             found = set()
             words = self.words
-            for _, st, _ in readings(word):
+            # the beginnings of every reading's stem: those of the word after each proclitic chain
+            # (an enclitic only shortens the stem) and the stems in ة before an enclitic
+            for _, rest in proclitic_splits(word):
                 for k in self.lengths:
-                    if k > len(st):
+                    if k > len(rest):
                         break
-                    if st[:k] in words:
-                        found.add(st[:k])
+                    if rest[:k] in words:
+                        found.add(rest[:k])
+                for st in taa_stems(rest):
+                    if st in words:
+                        found.add(st)
             got = frozenset(found) if found else _NONE
             if len(self._cache) >= 500_000:
                 self._cache.clear()
@@ -123,8 +128,10 @@ def _numeral(w: str) -> bool:
     return w in NUMERAL_WORDS or (w.endswith("ماءه") and len(w) > 4)
 
 
-def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirements) -> list[TriggerHit]:
-    """Non-overlapping triggers, longest first."""
+def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirements,
+                    spelled: Callable[[Match], bool] | None = None) -> list[TriggerHit]:
+    """Non-overlapping triggers, longest first. ``spelled(m)`` tells whether a match of an
+    entry with spelling "hamza" is written with it in the input (without it: assumed)."""
     cands: list[tuple[int, int, Match, TriggerEntry]] = []
     do_verbs: list[Match] = []   # قام whose own object (زيارة) is missing: a light verb for a ب-noun
     n = len(tokens)
@@ -143,6 +150,8 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         if named and m.first in named:
             continue
         e: TriggerEntry = m.ref
+        if e.spelling and "hamza" in e.spelling and spelled is not None and not spelled(m):
+            continue   # هنا "here", not هنأ; the name ياسر, not يأسر
         if m.first == m.last and not m.prefix and not m.suffix and m.pattern.form in ("past", "present") \
                 and m.first > 0 and _numeral(texts[m.first - 1]):
             continue
@@ -247,22 +256,14 @@ SPORTS_WORDS = frozenset((
 SPORTS_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "SANCTION",
                           "RETREAT", "COERCE", "CONCEDE", "THREATEN"))
 SPORTS_PLAYS = ("مواجه", "اصاب", "اصيب", "يصاب", "هجوم", "هجمات", "ضرب", "معرك", "تدمير", "سحق")
-_SPORTS_CLITICS = ("و", "ف", "ب", "ل", "ك", "ال")
+# every sports word with the proclitics it takes (والمباراة، بالملعب، للاعب، كلاعب): one set test
+_SPORTS_FORMS = frozenset(p + w for w in SPORTS_WORDS for p in (
+    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل", "وك", "وبال", "ولل", "فلل"))
 
 
 def _sports(texts: list[str]) -> bool:
-    """Whether a word of the sentence is a sports word (SPORTS_WORDS), after its proclitics."""
-    for w in texts:
-        if len(w) < 3:
-            continue
-        for c in _SPORTS_CLITICS:   # والمباراة، بالملعب، للاعب (ل + لاعب)، كلاعب
-            if w in SPORTS_WORDS:
-                return True
-            if w.startswith(c):
-                w = w[len(c):]
-        if w in SPORTS_WORDS or (w.startswith("ال") and w[2:] in SPORTS_WORDS) or (w.startswith("ل") and w[1:] in SPORTS_WORDS):
-            return True
-    return False
+    """Whether a word of the sentence is a sports word (SPORTS_WORDS) with its proclitics."""
+    return not _SPORTS_FORMS.isdisjoint(texts)
 
 
 def _sports_sense(h: TriggerHit) -> bool:

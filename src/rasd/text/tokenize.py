@@ -176,8 +176,8 @@ def without_conjunction(w: str) -> str:
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
 
 
-def readings(word: str) -> list[tuple[str, str, str]]:
-    """Every (proclitics, stem, enclitic) reading of a word, as plain tuples (the hot path)."""
+def proclitic_splits(word: str) -> list[tuple[str, str]]:
+    """(proclitics, rest) for every proclitic chain the word can begin with, ("", word) first."""
     n = len(word)
     stems: list[tuple[str, str]] = [("", word)]
     for k in _PREFIX_LENGTHS:
@@ -188,6 +188,25 @@ def readings(word: str) -> list[tuple[str, str, str]]:
             break
         if p in _ALL_PREFIXES:
             stems.append((p, word[k:]))
+    return stems
+
+
+def taa_stems(rest: str) -> list[str]:
+    """The stems in ة that ``rest`` (a word without its proclitics) reads as before an enclitic
+    (زيارته → زياره): the stems of :func:`readings` that are not beginnings of ``rest``."""
+    out = []
+    m = len(rest)
+    for k in _SUFFIX_LENGTHS:
+        if m - k < MIN_STEM + 1:
+            break
+        if rest[-k - 1] == "ت" and rest[-k:] in _SUFFIX_SET:
+            out.append(rest[:-k - 1] + "ه")
+    return out
+
+
+def readings(word: str) -> list[tuple[str, str, str]]:
+    """Every (proclitics, stem, enclitic) reading of a word, as plain tuples (the hot path)."""
+    stems = proclitic_splits(word)
     out: list[tuple[str, str, str]] = []
     for p, s in stems:
         out.append((p, s, ""))
