@@ -68,6 +68,9 @@ ACCUSE_HEADS = ("اتهم", "يتهم", "تتهم", "نتهم", "متهم", "ا�
 ACCUSE_REACH = 6
 # A threat (هددت الجماعة بقتل الرهائن، تهديدات بشن اعتداءات، توعد بالانتقام) names with ب an act to come.
 THREAT_HEADS = ("هدد", "يهدد", "تهدد", "يهددون", "مهدد", "تهديد", "التهديد", "بتهديد", "توعد", "يتوعد", "تتوعد")
+# A demand (طالبوا بالإفراج عن المعتقلين، مطالبين بإطلاق سراحهم) names with ب an act it asks for, not
+# one that took place. طالبان (the Taliban) is no demand.
+DEMAND_HEADS = ("طالب", "يطالب", "تطالب", "نطالب", "مطالب", "للمطالب", "بالمطالب", "المطالب")
 # A decision or an intention (قرروا تسيير مظاهرة، يعتزم الاتحاد تنظيم إضراب، تنوي الجماعة شن هجمات)
 # names an act to come, through the verbal noun of doing that carries the event noun.
 INTENT_HEADS = ("قرر", "تقرر", "يقرر", "يقررون", "اعتزم", "يعتزم", "تعتزم", "يعتزمون", "عزم", "ينوي", "تنوي",
@@ -164,8 +167,9 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         hypothetical = True
     if not hypothetical and "ب" in m.prefix and any(
             _headed(stems[i], ACCUSE_HEADS) or _headed(stems[i], THREAT_HEADS)
+            or _headed(stems[i], DEMAND_HEADS) and "طالبان" not in stems[i]
             for i in range(max(left, m.first - ACCUSE_REACH), m.first)):
-        hypothetical = True   # اتهم الجيش بقتل مدنيين، هددت بقتل الرهائن
+        hypothetical = True   # اتهم الجيش بقتل مدنيين، هددت بقتل الرهائن، طالبوا بالإفراج عنهم
     if not hypothetical and _intended(m, hit.anchor is not None, left, stems):
         hypothetical = True
     if not hypothetical and _feared(m, left, stems):
