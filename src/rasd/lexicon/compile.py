@@ -85,7 +85,6 @@ class Matcher:
     def __init__(self) -> None:
         self.index: dict[str, list[Pattern]] = {}
         self.size = 0
-        self.longest = 0   # words of the longest pattern
         self._cache: dict[str, Candidates] = {}
         self._starts: dict[str, bool] = {}
 
@@ -103,7 +102,6 @@ class Matcher:
         if pat not in bucket:
             bucket.append(pat)
             self.size += 1
-            self.longest = max(self.longest, len(words))
 
     def candidates(self, word: str, analyzer: Analyzer, taa: bool = False) -> Candidates:
         """Patterns a reading of ``word`` can start: one-word ones as (pattern, prefix, suffix,
@@ -164,7 +162,7 @@ class Matcher:
                 continue
             if info is True:
                 return True
-            need, multis, suffixed = info
+            need, multis, suffixed, span = info
             if (multis or suffixed) and i + 1 < n and not tokens.breaks[i + 1]:
                 nxt = texts[i + 1]
                 for key in ((nxt, nxt[2:]) if len(nxt) >= 4 and nxt.startswith("ال") else (nxt,)):
@@ -180,7 +178,7 @@ class Matcher:
                             if not req:
                                 return True
                             need = need | req
-            if need and (requirement is None or requirement(tokens, i, self.longest, need)):
+            if need and (requirement is None or requirement(tokens, i, span, need)):
                 return True
         return False
 
@@ -188,7 +186,7 @@ class Matcher:
         """What ``word`` can start, for :meth:`starts_any`: False (nothing), True (a pattern
         that needs nothing more), or (companion words required by the one-word triggers it
         starts, {second word: companions required (empty: none)} of longer patterns, the same
-        for two-word patterns whose second word carries a pronoun)."""
+        for two-word patterns whose second word carries a pronoun, the words of the longest)."""
         singles, multis, suffixed = self.candidates(word, analyzer, taa)
         need: set[str] = set()
         for p, *_ in singles:
@@ -201,7 +199,9 @@ class Matcher:
         with_pronoun = _start_requirements(suffixed)
         if not need and not longer and not with_pronoun:
             return False
-        return frozenset(need), longer, with_pronoun
+        # the words of its longest pattern: the companion is looked for after the trigger's end
+        span = max((len(p.words) for pats in multis.values() for p, _ in pats), default=1)
+        return frozenset(need), longer, with_pronoun, span
 
     def match(self, tokens: Tokens, analyzer: Analyzer) -> list[Match]:
         """Every pattern occurrence in ``tokens``, overlapping ones included."""
@@ -262,17 +262,16 @@ class Matcher:
         return ""
 
     def __getstate__(self) -> dict[str, object]:
-        return {"index": self.index, "size": self.size, "longest": self.longest}
+        return {"index": self.index, "size": self.size}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.index = state["index"]  # type: ignore[assignment]
         self.size = state["size"]  # type: ignore[assignment]
-        self.longest = state["longest"]  # type: ignore[assignment]
         self._cache = {}
         self._starts = {}
 
 
-StartInfo = bool | tuple[frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]]]
+StartInfo = bool | tuple[frozenset[str], dict[str, frozenset[str]], dict[str, frozenset[str]], int]
 
 
 def _requires(p: Pattern) -> tuple[str, ...]:
