@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
-from rasd.text.tokenize import Analyzer, Tokens, proclitic_splits, taa_stems
+from rasd.text.tokenize import Analyzer, Tokens, proclitic_splits, taa_stems, without_conjunction
 
 _NONE: frozenset[str] = frozenset()
 
@@ -193,7 +193,7 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         out = [h for h in out if not (_is_targeting(h.match) and _aims(h.match, texts, breaks))]
     if any(h.entry.mode == "crowd-control" for h in out):
         out = _peaceful_dispersals(out, texts)
-    out = [h for h in out if not _course(h.match, texts)]
+    out = [h for h in out if not _course(h.match, texts) and not _other_sense(h.match, texts)]
     if out and _sports(texts):
         out = [h for h in out if not _sports_sense(h)]
     return out
@@ -268,6 +268,27 @@ def _sports(texts: list[str]) -> bool:
 
 def _sports_sense(h: TriggerHit) -> bool:
     return h.entry.type in SPORTS_TYPES or (h.entry.type == "ASSAULT" and h.match.pattern.words[0].startswith(SPORTS_PLAYS))
+
+
+# Nouns with a second, non-event sense that their neighbours give away:
+# - الطلب is also market demand: الطلب على النفط، ارتفاع الطلب، العرض والطلب، الطلب المحلي;
+# - المساندة after a definite noun is the adjective "supporting": الخدمات المساندة، المعدات المساندة.
+MARKET_HEADS = frozenset(("العرض", "ارتفاع", "انخفاض", "تراجع", "زياده", "ضعف", "نمو", "تضرر", "حجم", "تباطء"))
+MARKET_NEXT = frozenset(("المحلي", "العالمي", "الخارجي", "الاستهلاكي"))
+ADJECTIVE_NOUNS = frozenset(("مسانده",))
+
+
+def _other_sense(m: Match, texts: list[str]) -> bool:
+    if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
+        return False
+    w = m.pattern.words[0]
+    prev = without_conjunction(texts[m.first - 1]) if m.first > 0 else ""
+    if w == "طلب":
+        nxt = texts[m.first + 1] if m.first + 1 < len(texts) else ""
+        return nxt.startswith("علي") or nxt in MARKET_NEXT or prev in MARKET_HEADS
+    if w in ADJECTIVE_NOUNS:
+        return prev.startswith(("ال", "لل", "بال")) and len(prev) > 4
+    return False
 
 
 def _course(m: Match, texts: list[str]) -> bool:
