@@ -37,6 +37,12 @@ MODALITY = [
      "hypothetical", True),    # a polar question (modality.QUESTION_WORDS)
     ("وتحدث التقرير عن مزاعم تعذيب معتقلين في سجن المدينة.", "ASSAULT", "تعذيب",
      "hypothetical", True),    # an allegation (cues.tsv HYP)
+    # an act asked for with ب after a demand is not done (modality.DEMAND_HEADS); the dual
+    # يطالبان "the two demand" is a demand, طالبان (the Taliban) is not (regression: a substring
+    # test took يطالبان for the Taliban)
+    ("والشعبان الفلسطيني والسوري يطالبان بالإفراج عن الأسرى.", "RETREAT", "الإفراج", "hypothetical", True),
+    ("وطالب المتظاهرون الحكومة بالإفراج عن الطلاب المعتقلين.", "RETREAT", "الإفراج", "hypothetical", True),
+    ("وقامت طالبان بقتل عشرة جنود أفغان في هلمند.", "ASSAULT", "قتل", "hypothetical", False),
 ]
 
 

@@ -71,6 +71,7 @@ THREAT_HEADS = ("هدد", "يهدد", "تهدد", "يهددون", "مهدد", "�
 # A demand (طالبوا بالإفراج عن المعتقلين، مطالبين بإطلاق سراحهم) names with ب an act it asks for, not
 # one that took place. طالبان (the Taliban) is no demand.
 DEMAND_HEADS = ("طالب", "يطالب", "تطالب", "نطالب", "مطالب", "للمطالب", "بالمطالب", "المطالب")
+TALIBAN = frozenset(("طالبان", "وطالبان", "فطالبان", "لطالبان", "بطالبان"))   # not يطالبان "the two demand"
 # A decision or an intention (قرروا تسيير مظاهرة، يعتزم الاتحاد تنظيم إضراب، تنوي الجماعة شن هجمات)
 # names an act to come, through the verbal noun of doing that carries the event noun.
 INTENT_HEADS = ("قرر", "تقرر", "يقرر", "يقررون", "اعتزم", "يعتزم", "تعتزم", "يعتزمون", "عزم", "ينوي", "تنوي",
@@ -167,7 +168,7 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         hypothetical = True
     if not hypothetical and "ب" in m.prefix and any(
             _headed(stems[i], ACCUSE_HEADS) or _headed(stems[i], THREAT_HEADS)
-            or _headed(stems[i], DEMAND_HEADS) and "طالبان" not in stems[i]
+            or _headed(stems[i], DEMAND_HEADS) and stems[i] not in TALIBAN
             for i in range(max(left, m.first - ACCUSE_REACH), m.first)):
         hypothetical = True   # اتهم الجيش بقتل مدنيين، هددت بقتل الرهائن، طالبوا بالإفراج عنهم
     if not hypothetical and _intended(m, hit.anchor is not None, left, stems):
