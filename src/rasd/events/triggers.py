@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
-from rasd.text.tokenize import Analyzer, Tokens, proclitic_splits, taa_stems, without_conjunction
+from rasd.text.tokenize import (NOMINAL_PREFIXES, Analyzer, Tokens, proclitic_splits, strip_article, taa_stems,
+                                 without_conjunction)
 
 _NONE: frozenset[str] = frozenset()
 
@@ -193,7 +194,7 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         out = [h for h in out if not (_is_targeting(h.match) and _aims(h.match, texts, breaks))]
     if any(h.entry.mode == "crowd-control" for h in out):
         out = _peaceful_dispersals(out, texts)
-    out = [h for h in out if not _course(h.match, texts) and not _other_sense(h.match, texts)]
+    out = [h for h in out if not _other_sense(h.match, texts)]
     if out and _sports(texts):
         out = [h for h in out if not _sports_sense(h)]
     return out
@@ -210,8 +211,8 @@ AIM_SUBJECTS = frozenset((
 AIM_OBJECTS = frozenset((
     "تعزيز", "تنميه", "توفير", "تطوير", "تحسين", "رفع", "زياده", "دعم", "تاهيل", "تدريب", "توعيه", "تحقيق", "بناء",
     "ايجاد", "تمكين", "مساعده", "حمايه", "خدمه", "تسهيل", "تشجيع", "نشر", "تعريف", "استقطاب", "جذب", "توظيف",
-    "تثقيف", "ادخال", "اسعاد", "رعايه", "تحفيز", "خفض", "تقليل", "الحد", "معالجه", "علاج", "فءه", "فءات", "شريحه",
-    "شراءح", "الخلايا", "خلايا",
+    "تثقيف", "ادخال", "اسعاد", "رعايه", "تحفيز", "خفض", "تقليل", "حد", "معالجه", "علاج", "فءه", "فءات", "شريحه",
+    "شراءح", "خلايا",
 ))
 AIM_REACH = 4   # words before the verb that may name its subject (الدراسة التي أجراها المركز استهدفت)
 
@@ -236,10 +237,9 @@ def _aims(m: Match, texts: list[str], breaks: list[bool]) -> bool:
 
 
 def _plain(w: str) -> str:
-    """A word without a conjunction and the article (والحملات → حملات), for the short lists above."""
-    if len(w) > 3 and w[0] in "وف" and w[1:3] == "ال":
-        w = w[1:]
-    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+    """A word without a conjunction and the article (والحملات → حملات), for the short lists above;
+    و or ف only before the article (فعاليات keeps its ف)."""
+    return strip_article(w[1:] if w[:1] in "وف" and w[1:3] == "ال" else w)
 
 
 # A sentence about a game: يلتقي الهلال مع النصر، مواجهاته الودية، إصابته في الركبة، وقع اللاعب عقدا،
@@ -256,9 +256,8 @@ SPORTS_WORDS = frozenset((
 SPORTS_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "SANCTION",
                           "RETREAT", "COERCE", "CONCEDE", "THREATEN"))
 SPORTS_PLAYS = ("مواجه", "اصاب", "اصيب", "يصاب", "هجوم", "هجمات", "ضرب", "معرك", "تدمير", "سحق")
-# every sports word with the proclitics it takes (والمباراة، بالملعب، للاعب، كلاعب): one set test
-_SPORTS_FORMS = frozenset(p + w for w in SPORTS_WORDS for p in (
-    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل", "وك", "وبال", "ولل", "فلل"))
+# every sports word with the proclitic chains a noun takes (والمباراة، بالملعب، للاعب): one set test
+_SPORTS_FORMS = frozenset(p + w for w in SPORTS_WORDS for p in ("",) + NOMINAL_PREFIXES)
 
 
 def _sports(texts: list[str]) -> bool:
@@ -271,6 +270,7 @@ def _sports_sense(h: TriggerHit) -> bool:
 
 
 # Nouns with a second, non-event sense that their neighbours give away:
+# - مسيرة is also a course or a career (_course);
 # - الطلب is also market demand: الطلب على النفط، ارتفاع الطلب، العرض والطلب، الطلب المحلي;
 # - المساندة after a definite noun is the adjective "supporting": الخدمات المساندة، المعدات المساندة.
 MARKET_HEADS = frozenset(("العرض", "ارتفاع", "انخفاض", "تراجع", "زياده", "ضعف", "نمو", "تضرر", "حجم", "تباطء"))
@@ -279,6 +279,8 @@ ADJECTIVE_NOUNS = frozenset(("مسانده",))
 
 
 def _other_sense(m: Match, texts: list[str]) -> bool:
+    if _course(m, texts):
+        return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
     w = m.pattern.words[0]
