@@ -305,8 +305,11 @@ def _grammar(clean: bool = False) -> _Grammar:
         delete=delete,
         triggers=frozenset(encode(content)),
         fallback=_fallback_map(),
-        starts=re.compile(rb"(?<=[ 0])(?:" + starts + rb")(?=[ 0])"
-                          rb"|(?<= )[\xe6\xdd\xc8\xe1\xdf]{0,2}0|(?<=0)[\xe6\xdd\xc8\xe1\xdf]{1,2}0"),
+        # every branch begins with the space or digit before the start (the match starts one
+        # byte early) and leaves the byte after it unconsumed: sre then scans for the two
+        # literals in C instead of trying the whole pattern at every byte
+        starts=re.compile(rb" (?:" + starts + rb")(?=[ 0])|0(?:" + starts + rb")(?=[ 0])"
+                          rb"| [\xe6\xdd\xc8\xe1\xdf]{0,2}(?=0)|0[\xe6\xdd\xc8\xe1\xdf]{1,2}(?=0)"),
     )
 
 
@@ -340,7 +343,7 @@ def _candidates(text: str, grammar: _Grammar) -> list[int]:
     folded = raw.translate(grammar.table, grammar.delete)
     if b"0" not in folded and grammar.triggers.isdisjoint(folded.split()):
         return []
-    starts = [m.start() - 1 for m in grammar.starts.finditer(b" " + folded + b" ")]
+    starts = [m.start() for m in grammar.starts.finditer(b" " + folded + b" ")]
     if len(folded) == len(text) or not starts:
         return starts
     # Diacritics were deleted from the folded copy: map its offsets back to the text.

@@ -67,13 +67,20 @@ class TriggerHit:
 class Requirements:
     """Which `requires` words a token satisfies (a stem starting with one), memoized per word.
 
-    Built from the trigger entries; a word is looked up once, by probing its stems'
-    prefixes in a set, so a sentence costs a few set operations per trigger.
+    Built from the trigger entries; a word is looked up once, by comparing each of its stems
+    with the words that begin with the same two letters, so a sentence costs a few set
+    operations per trigger.
     """
 
     def __init__(self, entries: Iterable[TriggerEntry], analyzer: Analyzer):
         self.words = frozenset(w for e in entries for w in e.requires)
-        self.lengths = tuple(sorted({len(w) for w in self.words}))
+        # the words by their first two letters: a stem is compared with the few words that begin
+        # like it, not sliced at every length (a one-letter word, were there one, with every stem)
+        by_head: dict[str, list[str]] = {}
+        for w in sorted(self.words):
+            by_head.setdefault(w[:2], []).append(w)
+        self._short = tuple(by_head.pop(h) for h in [h for h in by_head if len(h) < 2])
+        self._by_head = {h: tuple(ws) for h, ws in by_head.items()}
         self.analyzer = analyzer
         self._cache: dict[str, frozenset[str]] = {}
 
@@ -82,14 +89,15 @@ class Requirements:
         if got is None:
             found = set()
             words = self.words
+            by_head = self._by_head
             # the beginnings of every reading's stem: those of the word after each proclitic chain
             # (an enclitic only shortens the stem) and the stems in ة before an enclitic
             for _, rest in proclitic_splits(word):
-                for k in self.lengths:
-                    if k > len(rest):
-                        break
-                    if rest[:k] in words:
-                        found.add(rest[:k])
+                for w in by_head.get(rest[:2], ()):
+                    if rest.startswith(w):
+                        found.add(w)
+                for short in self._short:
+                    found.update(short if rest.startswith(short[0]) else ())
                 for st in taa_stems(rest):
                     if st in words:
                         found.add(st)

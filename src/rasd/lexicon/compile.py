@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache, partial
+from itertools import compress, count, repeat
+from operator import is_not
 from typing import Any, NamedTuple
 
 from rasd.text.normalize import normalize_key
@@ -152,14 +154,17 @@ class Matcher:
         texts = tokens.texts
         keys = _cache_keys(tokens)
         n = len(texts)
-        for i, info in enumerate(map(starts.get, keys)):
+        # most words start nothing (False): they are passed over in C, and only the others
+        # (unseen words included: None) are read again here
+        for i in compress(count(), map(is_not, map(starts.get, keys), repeat(False))):
+            info = starts.get(keys[i])
             if info is None:
                 info = self._start_info(texts[i], analyzer, i in tokens.taa)
                 if len(starts) >= 1_000_000:
                     starts.clear()
                 starts[keys[i]] = info
             if info is False:
-                continue
+                continue   # an unseen word that starts nothing
             if info is True:
                 return True
             need, multis, suffixed, span = info
@@ -187,7 +192,10 @@ class Matcher:
         that needs nothing more), or (companion words required by the one-word triggers it
         starts, {second word: companions required (empty: none)} of longer patterns, the same
         for two-word patterns whose second word carries a pronoun, the words of the longest)."""
-        singles, multis, suffixed = self.candidates(word, analyzer, taa)
+        got = self.candidates(word, analyzer, taa)
+        if got is _EMPTY:
+            return False
+        singles, multis, suffixed = got
         need: set[str] = set()
         for p, *_ in singles:
             if p.layer in STARTS_LAYERS:
@@ -212,9 +220,11 @@ class Matcher:
         breaks = tokens.breaks
         n = len(texts)
         taa = tokens.taa
-        for i, got in enumerate(map(self._cache.get, _cache_keys(tokens))):  # dictionary probes in C
-            if got is _EMPTY:
-                continue
+        cache = self._cache
+        keys = _cache_keys(tokens)
+        # dictionary probes in C; the words known to start nothing (_EMPTY) are passed over there
+        for i in compress(count(), map(is_not, map(cache.get, keys), repeat(_EMPTY))):
+            got = cache.get(keys[i])
             if got is None:
                 got = self.candidates(texts[i], analyzer, i in taa)
                 if got is _EMPTY:

@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left
 from itertools import accumulate, compress, count
 from operator import add
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 _WORD = re.compile(r"[^\W_]+")
@@ -46,8 +45,9 @@ class Token(NamedTuple):
     clause_break_before: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(NamedTuple):
+    """One reading of a word (a tuple: thousands are made for words seen the first time)."""
+
     prefix: str
     stem: str
     suffix: str
@@ -143,7 +143,7 @@ class Analyzer:
         article (خارجيتها → ("خارجيه", "ها")): the last word of a name with a pronoun."""
         got = self._suffixed.get(word)
         if got is None:
-            got = tuple((a.stem, a.suffix) for a in self.analyses(word) if a.suffix and a.prefix in ("", "ال"))
+            got = tuple((s, x) for p, s, x in readings(word) if x and (p == "" or p == "ال"))
             if len(self._suffixed) >= self._max:
                 self._suffixed.clear()
             self._suffixed[word] = got
@@ -228,4 +228,4 @@ def readings(word: str) -> list[tuple[str, str, str]]:
 
 
 def _analyses(word: str) -> tuple[Analysis, ...]:
-    return tuple(Analysis(p, s, x) for p, s, x in readings(word))
+    return tuple(map(Analysis._make, readings(word)))
