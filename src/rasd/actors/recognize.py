@@ -72,16 +72,18 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     (شمال مالي، مدينة صور) or as part of a longer name.
     """
     # حشد the verb is not the crowd; but المتظاهرون is both a protest (a trigger) and its protesters
-    trigger_tokens = {m.first for m in matches if m.layer == "event" and m.first == m.last
+    events = [m for m in matches if m.layer == "event"]
+    actors = [m for m in matches if m.layer == "actor"]
+    trigger_tokens = {m.first for m in events if m.first == m.last
                       and not (m.ref.type == "PROTEST" and m.pattern.form == "noun" and m.ref.note.endswith(PARTICIPANT_NOTE))}
     # هجوم انتحاري، عملية إرهابية، الهجوم المسلح: an agent word right after an event noun is its adjective
     # (not a bare form that also reads as a verb: in قتل مسلح شرطيين the agent is the verb's subject)
-    verb_tokens = {m.first for m in matches if m.layer == "event" and m.pattern.form in ("past", "present")}
-    event_ends = {m.last for m in matches if m.layer == "event" and m.pattern.form == "noun"
+    verb_tokens = {m.first for m in events if m.pattern.form in ("past", "present")}
+    event_ends = {m.last for m in events if m.pattern.form == "noun"
                   and not (m.first in verb_tokens and m.prefix in ("", "و", "ف") and not m.suffix)}
     # a nationality adjective that is also a common word (قطري "regional") counts after a head
-    heads = {m.last for m in matches if m.layer == "actor" and not m.pattern.ambiguous}
-    cands = [m for m in matches if m.layer == "actor" and not (
+    heads = {m.last for m in actors if not m.pattern.ambiguous}
+    cands = [m for m in actors if not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
         and not (m.kind == "nisba" and m.first - 1 in heads)) and not (
         m.kind == "agent" and m.first == m.last and m.first in trigger_tokens  # حشد the verb, not the crowd
