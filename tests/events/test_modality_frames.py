@@ -43,6 +43,12 @@ MODALITY = [
     ("والشعبان الفلسطيني والسوري يطالبان بالإفراج عن الأسرى.", "RETREAT", "الإفراج", "hypothetical", True),
     ("وطالب المتظاهرون الحكومة بالإفراج عن الطلاب المعتقلين.", "RETREAT", "الإفراج", "hypothetical", True),
     ("وقامت طالبان بقتل عشرة جنود أفغان في هلمند.", "ASSAULT", "قتل", "hypothetical", False),
+    # a call with its subject between the verb and إلى (regression: only دعا إلى right before
+    # the act was read as a call, and ودعا with its conjunction was not recognised at all)
+    ("ودعت واشنطن السلطات الإيرانية إلى الإفراج عن الصحافي.", "RETREAT", "الإفراج", "hypothetical", True),
+    ("ودعا إلى الإفراج عن الصحافي المعتقل.", "RETREAT", "الإفراج", "hypothetical", True),
+    ("ودعا المعتصمون إلى تظاهرات شعبية تضامنا مع الأسرى.", "PROTEST", "تظاهرات", "hypothetical", True),
+    ("وأفرجت السلطات الإيرانية عن الصحافي بعد أن دعت واشنطن إلى ذلك.", "RETREAT", "أفرجت", "hypothetical", False),
 ]
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rasd.events.frames import BACKGROUND_HEADS, _occurs
 from rasd.events.triggers import TriggerHit
 from rasd.lexicon.compile import Match
+from rasd.text.tokenize import without_conjunction
 from typing import Any
 
 NEG_REACH = 3
@@ -40,6 +41,8 @@ IRREALIS_HEADS = frozenset(("وقف", "بوقف", "لوقف", "ووقف", "من�
                             "انهاء", "بانهاء", "لانهاء"))
 CALL_HEADS = ("دعو", "تدعو", "يدعو", "يدعون", "دعا", "دعت", "دعوا", "داعين", "داعيه", "مطالبين", "يطالب", "تطالب",
               "يطالبون", "طالب", "طالبت", "طالبوا")
+# Words between the call and its إلى: the subject of a verb-first clause (دعت المعارضة السورية إلى …).
+CALL_REACH = 4
 # The grievance of a protest or a denunciation (احتجاجا على مقتل، تندد بالمعارك، تنديدا بإعدامه) is
 # what the protest is about, told as its reason, not reported as an event of the sentence.
 GRIEVANCE_HEADS = ("احتجاج", "للاحتجاج", "الاحتجاج", "والاحتجاج", "تندد", "يندد", "ينددون", "منددين", "مندده",
@@ -191,8 +194,9 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         prev = _bare(stems[m.first - 1])
         if prev in IRREALIS_HEADS:
             hypothetical = True
-        elif prev == "الي" and m.first > 1 and _bare(stems[m.first - 2]).startswith(CALL_HEADS):
-            hypothetical = True
+        elif prev == "الي" and m.first > 1 and any(without_conjunction(stems[i]).startswith(CALL_HEADS)
+                                                   for i in range(max(left, m.first - 1 - CALL_REACH), m.first - 1)):
+            hypothetical = True   # دعا إلى وقف …، ودعا الرئيس المصري إلى وقف إطلاق النار
         elif prev.startswith(GRIEVANCE_HEADS) and m.prefix.endswith(("ب", "ل")):
             grievance = True   # تندد بالمعارك، استنكارا لاغتيال
         elif prev in ("علي", "ضد") and m.first > 1 and _bare(stems[m.first - 2]).startswith(GRIEVANCE_HEADS):

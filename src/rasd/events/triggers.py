@@ -202,7 +202,7 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         out = [h for h in out if not (_is_targeting(h.match) and _aims(h.match, texts, breaks))]
     if any(h.entry.mode == "crowd-control" for h in out):
         out = _peaceful_dispersals(out, texts)
-    out = [h for h in out if not _other_sense(h.match, texts)]
+    out = [h for h in out if not _other_sense(h.match, texts, breaks)]
     if out and _sports(texts):
         out = [h for h in out if not _sports_sense(h)]
     return out
@@ -283,11 +283,25 @@ def _sports_sense(h: TriggerHit) -> bool:
 # - المساندة after a definite noun is the adjective "supporting": الخدمات المساندة، المعدات المساندة.
 MARKET_HEADS = frozenset(("العرض", "ارتفاع", "انخفاض", "تراجع", "زياده", "ضعف", "نمو", "تضرر", "حجم", "تباطء"))
 MARKET_NEXT = frozenset(("المحلي", "العالمي", "الخارجي", "الاستهلاكي"))
-ADJECTIVE_NOUNS = frozenset(("مسانده",))
+# Active participles that, right after a definite noun, are its adjective ("the ... that supports,
+# rejects, demands"): الأصوات المتشددة المطالبة بالمواجهة، الدول الرافضة للحوار describe a stance, they
+# report no act. (A masdar after a definite noun is no idafa either: المطالبة there is the participle.)
+ADJECTIVE_NOUNS = frozenset(("مسانده", "مطالبه", "رافض", "رافضه", "رافضين", "رافضون"))
+# دعا الله أن يحفظ …، دعا له بالشفاء: a prayer, not a call on anyone (REQUEST). The verbs of the
+# دعا entries, the names of God they take, and the blessings asked for someone (دعا لهم بالمغفرة).
+PRAYER_VERBS = frozenset(("دعا", "دعت", "دعوا", "دعتا", "دعيا", "يدعو", "تدعو", "يدعون", "يدعوان", "تدعوان"))
+PRAYED_TO = frozenset(("الله", "لله", "ربه", "ربها", "ربهم", "المولي", "الباري", "الخالق"))
+PRAYED_FOR = frozenset(("له", "لها", "لهم", "لهما"))
+BLESSINGS = ("بالخير", "بالمغفره", "بالرحمه", "بالشفاء", "بالتوفيق", "بالنصر", "بالسداد", "بالصحه", "بالعافيه", "بطول",
+             "بدوام", "بالثبات", "بالفرج", "بالهدايه", "بالبركه")
+# After a subject (ودعا الوزير الله أن يحفظ …) the name of God must be followed by أن or a praise
+# (سبحانه، عز وجل، تعالى): حزب الله، عبد الله، نصر الله are names (دعا حزب الله إلى …).
+PRAISE_NEXT = frozenset(("ان", "سبحانه", "عز", "تعالي", "جل"))
+PRAYER_REACH = 3   # words after the verb where the name of God is looked for
 
 
-def _other_sense(m: Match, texts: list[str]) -> bool:
-    if _course(m, texts):
+def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    if _course(m, texts) or _prayer(m, texts):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -297,8 +311,21 @@ def _other_sense(m: Match, texts: list[str]) -> bool:
         nxt = texts[m.first + 1] if m.first + 1 < len(texts) else ""
         return nxt.startswith("علي") or nxt in MARKET_NEXT or prev in MARKET_HEADS
     if w in ADJECTIVE_NOUNS:
-        return prev.startswith(("ال", "لل", "بال")) and len(prev) > 4
+        # right after its noun (or another adjective: الجهات المشاركة والمساندة), not after a comma
+        # (المستمرة، والمطالبة بإدراج …: a second object, the demand)
+        return not breaks[m.first] and prev.startswith(("ال", "لل", "بال")) and len(prev) > 4
     return False
+
+
+def _prayer(m: Match, texts: list[str]) -> bool:
+    """دعا الله أن …، ودعا الوزير الله …، دعوا لهم بالمغفرة: a prayer (PRAYER_VERBS)."""
+    if m.pattern.words[0] not in PRAYER_VERBS or m.suffix or m.first != m.last:
+        return False
+    after = texts[m.last + 1:m.last + 2 + PRAYER_REACH]   # one more: the word after the last
+    for j, w in enumerate(after[:PRAYER_REACH]):
+        if w in PRAYED_TO and (j == 0 or j + 1 < len(after) and after[j + 1] in PRAISE_NEXT):
+            return True
+    return len(after) >= 2 and after[0] in PRAYED_FOR and after[1].startswith(BLESSINGS)
 
 
 def _course(m: Match, texts: list[str]) -> bool:
