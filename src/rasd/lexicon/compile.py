@@ -16,13 +16,14 @@ from operator import is_not
 from typing import Any, NamedTuple
 
 from rasd.text.normalize import normalize_key
-from rasd.text.tokenize import (NEGATION_PREFIXES, NOMINAL_PREFIXES, VERBAL_PREFIXES, Analyzer, Tokens, readings,
-                                strip_article)
+from rasd.text.tokenize import (NEGATION_PREFIXES, NOMINAL_ENDINGS, NOMINAL_PREFIXES, VERBAL_PREFIXES, Analyzer, Tokens,
+                                readings, strip_article)
 
 NOMINAL = frozenset(("",) + NOMINAL_PREFIXES)
 VERBAL_PAST = frozenset(p for p in ("",) + VERBAL_PREFIXES if "س" not in p and not p.endswith("ل"))
 VERBAL = frozenset(("",) + VERBAL_PREFIXES + NEGATION_PREFIXES)
 INTERNAL = frozenset(("", "ال"))
+VERB_FORMS = frozenset(("past", "present"))
 # Function words that a one-word name must never match (وإن is not the Turkish city Van).
 FUNCTION_WORDS = frozenset((
     "ان", "وان", "فان", "لان", "بان", "كان", "وكان", "من", "في", "عن", "الي", "علي", "مع", "ما", "لا", "لم", "لن",
@@ -126,7 +127,11 @@ class Matcher:
                 if prefix not in pat.prefixes:
                     continue
                 if len(pat.words) == 1:
-                    if not suffix or pat.suffix_ok:
+                    # a verb takes pronouns, not the endings of nouns: طالبان is no طالب + ان, لأمن no لام + ن
+                    # (but يقتلونا is يقتلوننا "they kill us", its ن merged)
+                    if not suffix or pat.suffix_ok and not (
+                            suffix in NOMINAL_ENDINGS and pat.form in VERB_FORMS
+                            and not (suffix == "ا" and pat.form == "present" and stem.endswith("ون"))):
                         singles.append((pat, prefix, suffix, _skip(prefix)))
                 elif not suffix:
                     multis.setdefault(pat.words[1], []).append((pat, prefix))
@@ -338,7 +343,12 @@ def verb_forms(past: str, present: str) -> list[tuple[str, str]]:
     """Regular conjugations of a verb given as 3rd person masculine singular past|present."""
     p = normalize_key(past)
     q = normalize_key(present)
-    out = [(p + s, "past") for s in ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما")]
+    suffixes: tuple[str, ...] = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما")
+    if len(p) == 3 and p[1] == "ا":
+        # a hollow verb (لام، قام، زار) loses its alif before a suffix that begins with a consonant
+        # (لُمنَ، قمنا، زرتم): لام + ن would be لامن, which is ل + أمن "for the security of"
+        suffixes = ("", "ت", "ا", "تا", "وا")
+    out = [(p + s, "past") for s in suffixes]
     stem = q[1:] if q[:1] in ("ي", "ت", "ن", "ا") else q
     for pre in ("ي", "ت", "ن"):
         for suf in ("", "ون", "ان", "وا", "ا", "ن"):

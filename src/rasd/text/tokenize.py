@@ -166,7 +166,7 @@ _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _ALL_PREFIXES}))
 # none of these has no longer chain either, so the scan stops there (most words: at k = 1)
 _PREFIX_HEADS = frozenset(p[:i] for p in _ALL_PREFIXES for i in range(1, len(p) + 1))
 _SUFFIX_SET = frozenset(SUFFIXES)
-_NOMINAL_ENDINGS = frozenset(("ا", "ان", "ين"))
+NOMINAL_ENDINGS = frozenset(("ا", "ان", "ين"))   # tanween and the dual: nouns only
 _SUFFIX_LAST = frozenset(x[-1] for x in SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}))
 
@@ -219,7 +219,7 @@ def readings(word: str) -> list[tuple[str, str, str]]:
             suf = s[-k:]
             if suf in _SUFFIX_SET:
                 base = s[:-k]
-                if base[-1] == "ه" and suf in _NOMINAL_ENDINGS:
+                if base[-1] == "ه" and suf in NOMINAL_ENDINGS:
                     continue  # سفيرها is سفير + ها: a noun in ة takes no alif of tanween
                 out.append((p, base, suf))
                 if base[-1] == "ت":  # زيارته → زياره (ta marbuta before a suffix)

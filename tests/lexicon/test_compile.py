@@ -1,0 +1,34 @@
+from rasd.lexicon.compile import verb_forms
+
+
+def _forms(past, present):
+    return {f for f, _ in verb_forms(past, present)}
+
+
+def test_regular_verb_conjugations():
+    forms = _forms("قتل", "يقتل")
+    assert {"قتل", "قتلت", "قتلوا", "قتلن", "قتلنا", "يقتل", "تقتل", "يقتلون", "نقتل"} <= forms
+
+
+def test_hollow_verb_keeps_no_alif_before_a_consonant_suffix():
+    # regression: لام + ن gave لامن, which is ل + أمن ("for the security of": قمة لأمن الفضاء
+    # was coded as blame); a hollow verb's alif drops there (لُمن، قمنا), so those forms are not made
+    forms = _forms("لام", "يلوم")
+    assert {"لام", "لامت", "لاموا", "يلوم", "تلوم", "يلومون"} <= forms
+    assert not {"لامن", "لامنا", "لامتم"} & forms
+
+
+def test_for_the_security_of_is_no_blame(nlp):
+    records = nlp.code("عقد أوباما أول قمة له لأمن الفضاء الإلكتروني في وادي السيليكون.", "2015-02-13")
+    assert not [r for r in records if r["event_type"] == "ACCUSE"]
+
+
+def test_a_verb_takes_no_noun_ending(nlp):
+    # regression: طالب "demanded" + the dual ending ان read the Taliban as a demand, and لام + ين
+    # read لأمين "to the secretary of" as blame; a verb takes pronouns, not tanween or the dual
+    records = nlp.code("وعقد اللقاء الأول بين قياديين من طالبان وممثلين عن حكومة كابل، وشكروا لأمين المنطقة جهوده.",
+                       "2015-07-30")
+    assert not [r for r in records if r["event_type"] in ("REQUEST", "ACCUSE")]
+    # a present verb before نا keeps it (يقتلونا: يقتلوننا "they kill us")
+    records = nlp.code("وقال إن المسلحين يقتلونا كل يوم في القرية.", "2015-07-30")
+    assert [r for r in records if r["event_type"] == "ASSAULT"]
