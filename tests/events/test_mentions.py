@@ -125,6 +125,11 @@ MENTIONS = [
     # modality.ACCUSE_HEADS: the act an accusation charges with ب is alleged
     ("واتهمت المنظمة قوات الأمن بتعذيب المعتقلين في السجون.", "ASSAULT"),
     ("ويتهم السكان الميليشيا باختطاف عشرات الشبان.", "ASSAULT"),
+    # a two-letter companion is a word of its own (triggers.SHORT_TAILS; regression: it was matched
+    # as the beginning of any word): حليف is no حل "solution", عند no عن, المعلومة no مع
+    ("ويعتقد أن الدول الغربية توصلت إلى قناعة بأن إيران تمثل الحليف المثالي.", "AGREE"),
+    ("وتراجع مؤشر البورصة الأردنية بنسبة 0.33 في المائة عند الإغلاق.", "CONCEDE"),
+    ("ويبحث المواطن عن المعلومة في المواقع الرسمية.", "CONSULT"),
 ]
 
 REPORTS = [

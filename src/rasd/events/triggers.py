@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
-from rasd.text.tokenize import (NOMINAL_PREFIXES, Analyzer, Tokens, proclitic_splits, strip_article, taa_stems,
+from rasd.text.tokenize import (NOMINAL_PREFIXES, SUFFIXES, Analyzer, Tokens, proclitic_splits, strip_article, taa_stems,
                                  without_conjunction)
 
 _NONE: frozenset[str] = frozenset()
@@ -64,12 +64,20 @@ class TriggerHit:
         return self.anchor if self.anchor is not None else self.match
 
 
+# A two-letter companion (the prepositions عن، من، مع، ضد; حل، رد، خط، ضم) is a word of its own, with
+# at most a pronoun or an ending (عنه، معهم، ردا) or its broken plural (حلول، ردود، خطوط): as the
+# beginning of a longer stem it would be any word (حليف "ally" is no حل "solution", منطقة no من).
+SHORT_TAILS = frozenset(SUFFIXES) | frozenset(("ي", "ك", "كم", "كما", "ول", "ود", "وط"))   # مني، معك
+
+
 class Requirements:
     """Which `requires` words a token satisfies (a stem starting with one), memoized per word.
 
-    Built from the trigger entries; a word is looked up once, by comparing each of its stems
-    with the words that begin with the same two letters, so a sentence costs a few set
-    operations per trigger.
+    A word satisfies a companion that begins one of its stems (اتفاق → اتفاقيات), or, for a
+    two-letter companion, that is the stem with at most a pronoun, an ending or a broken plural
+    (SHORT_TAILS). Built from the trigger entries; a word is looked up once, by comparing each
+    of its stems with the words that begin with the same two letters, so a sentence costs a few
+    set operations per trigger.
     """
 
     def __init__(self, entries: Iterable[TriggerEntry], analyzer: Analyzer):
@@ -94,7 +102,7 @@ class Requirements:
             # (an enclitic only shortens the stem) and the stems in ة before an enclitic
             for _, rest in proclitic_splits(word):
                 for w in by_head.get(rest[:2], ()):
-                    if rest.startswith(w):
+                    if rest.startswith(w) and (len(w) > 2 or len(rest) == 2 or rest[2:] in SHORT_TAILS):
                         found.add(w)
                 for short in self._short:
                     found.update(short if rest.startswith(short[0]) else ())
@@ -291,7 +299,6 @@ ADJECTIVE_NOUNS = frozenset(("مسانده", "مطالبه", "رافض", "راف
 # دعا entries, the names of God they take, and the blessings asked for someone (دعا لهم بالمغفرة).
 PRAYER_VERBS = frozenset(("دعا", "دعت", "دعوا", "دعتا", "دعيا", "يدعو", "تدعو", "يدعون", "يدعوان", "تدعوان"))
 PRAYED_TO = frozenset(("الله", "لله", "ربه", "ربها", "ربهم", "المولي", "الباري", "الخالق"))
-PRAYED_FOR = frozenset(("له", "لها", "لهم", "لهما"))
 BLESSINGS = ("بالخير", "بالمغفره", "بالرحمه", "بالشفاء", "بالتوفيق", "بالنصر", "بالسداد", "بالصحه", "بالعافيه", "بطول",
              "بدوام", "بالثبات", "بالفرج", "بالهدايه", "بالبركه")
 # After a subject (ودعا الوزير الله أن يحفظ …) the name of God must be followed by أن or a praise
@@ -325,7 +332,8 @@ def _prayer(m: Match, texts: list[str]) -> bool:
     for j, w in enumerate(after[:PRAYER_REACH]):
         if w in PRAYED_TO and (j == 0 or j + 1 < len(after) and after[j + 1] in PRAISE_NEXT):
             return True
-    return len(after) >= 2 and after[0] in PRAYED_FOR and after[1].startswith(BLESSINGS)
+    # a blessing asked for someone, named or not (دعا لهم بالمغفرة، دعا آخرون للأم بالرحمة)
+    return any(w.startswith(BLESSINGS) for w in after)
 
 
 def _course(m: Match, texts: list[str]) -> bool:
