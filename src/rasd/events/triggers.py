@@ -210,7 +210,7 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         out = [h for h in out if not (_is_targeting(h.match) and _aims(h.match, texts, breaks))]
     if any(h.entry.mode == "crowd-control" for h in out):
         out = _peaceful_dispersals(out, texts)
-    out = [h for h in out if not _other_sense(h.match, texts, breaks)]
+    out = [h for h in out if not _other_sense(h.match, texts, breaks) and not _hospitality(h, texts, breaks)]
     if out and _sports(texts):
         out = [h for h in out if not _sports_sense(h)]
     return out
@@ -274,6 +274,56 @@ SPORTS_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST",
 SPORTS_PLAYS = ("مواجه", "اصاب", "اصيب", "يصاب", "هجوم", "هجمات", "ضرب", "معرك", "تدمير", "سحق")
 # every sports word with the proclitic chains a noun takes (والمباراة، بالملعب، للاعب): one set test
 _SPORTS_FORMS = frozenset(p + w for w in SPORTS_WORDS for p in ("",) + NOMINAL_PREFIXES)
+
+
+# Receiving, hosting and visiting are political contacts (CAMEO 042/043) between actors; the same
+# words tell of the public a place or a service takes in (تستقبل المداخل الملايين من الزوار، الحدائق
+# لاستقبال المواطنين والمقيمين، فنادق لاستقبال المستثمرين، زار دبي 12 مليون سائح), of events a city
+# hosts (تستضيف طوكيو دورة الألعاب الأولمبية، يستضيف المهرجان منشدين) and of rooms and desks (قاعة
+# الاجتماعات، موظف استقبال). Words that also name political guests or gatherings are left out: the
+# participants, the members, the youth (استقبل الملك المشاركين في المؤتمر), a session (استضافت الكويت
+# الدورة 42 لمجلس وزراء الخارجية), a forum. Guests, hosted events and visitors are read within HOSPITALITY_REACH
+# words after the trigger in its clause (after the subject of a verb-first clause); rooms just before.
+PUBLIC_GUESTS = frozenset((
+    "الزوار", "زوار", "الزاءرين", "زاءرين", "الزاءرات", "الحجاج", "حجاج", "المعتمرين", "معتمرين", "المصلين", "مصلين",
+    "المواطنين", "مواطنين", "المقيمين", "مقيمين", "السياح", "سياح", "ساءح", "ساءحا", "الساءحين", "الجمهور", "الجماهير",
+    "الطلاب", "طلاب", "الطلبه", "طلبه", "الطالبات", "طالبات", "المرضي", "مرضي", "الحالات", "حالات", "المراجعين",
+    "مراجعين", "العملاء", "عملاء", "المسافرين", "مسافرين", "الركاب", "ركاب", "المستثمرين", "مستثمرين", "المتسوقين",
+    "الاطفال", "اطفال", "الاسر", "العاءلات", "عاءلات", "الاهالي", "اهالي", "المهنءين", "المعزين", "المتقدمين",
+    "المتقدمات", "المتدربين", "المتسابقين", "الوافدين", "منشدين", "المنشدين", "الملايين",
+    "ملايين", "الاف", "الالاف", "الفتيات", "الجدد", "المستفيدين", "المبتعثين", "المعلمين",
+    "المعلمات", "الزبائن", "المتبرعين", "الصاءمين",
+))
+HOSTED_EVENTS = frozenset((
+    "بطوله", "البطوله", "مهرجان", "المهرجان", "معرض", "المعرض", "كاس", "الالعاب", "العاب",
+    "مباراه", "المباراه", "مباريات", "سباق", "السباق", "فعاليات", "الفعاليات", "مسابقه", "المسابقه", "اولمبياد",
+    "المونديال", "ماراثون", "نهاءيات", "حفل", "حفلات", "عرض", "عروض", "منافسات", "دوري",
+))
+VISITOR_SUBJECTS = ("ساءح", "سياح", "السياح", "زاءر", "زوار", "الزوار", "حاج", "حجاج", "الحجاج", "معتمر", "المعتمرين")
+ROOM_HEADS = frozenset(("قاعه", "قاعات", "صاله", "صالات", "غرفه", "غرف", "مكتب", "مكاتب", "موظف", "موظفي", "موظفه",
+                        "موظفو", "مكان", "اماكن", "مركز"))
+HOSPITALITY_CAMEOS = frozenset(("040", "042", "043"))
+HOSPITALITY_REACH = 4
+
+
+def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
+    e = h.entry
+    if e.type != "CONSULT" or e.cameo not in HOSPITALITY_CAMEOS or e.requires:
+        return False
+    m = h.match
+    if m.first > 0 and not breaks[m.first] and "ال" in m.prefix and m.pattern.form == "noun" \
+            and without_conjunction(texts[m.first - 1]) in ROOM_HEADS:
+        return True   # قاعة الاجتماعات، صالة الاستقبال
+    if e.cameo == "040":
+        return False
+    after = []
+    for j in range(m.last + 1, min(len(texts), m.last + 1 + HOSPITALITY_REACH)):
+        if breaks[j]:
+            break
+        after.append(texts[j])
+    if not PUBLIC_GUESTS.isdisjoint(after) or not HOSTED_EVENTS.isdisjoint(after):
+        return True
+    return any(w.startswith(VISITOR_SUBJECTS) for w in after)
 
 
 def _sports(texts: list[str]) -> bool:
