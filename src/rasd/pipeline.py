@@ -32,7 +32,7 @@ from rasd.lexicon.schema import HAMZAS
 from rasd.model import Actor, Document, Event, Location, Trigger
 from rasd.io.writers import encode_record
 from rasd.records import to_record
-from rasd.text.normalize import Normalized, normalize
+from rasd.text.normalize import Normalized, mask_honorifics, normalize
 from rasd.text.segment import split_sentences
 from rasd.text.tokenize import Analyzer, Tokens, tokenize_sentences
 from rasd.time import resolve_event_date
@@ -211,7 +211,7 @@ class Pipeline:
         return self._events(doc)[0]
 
     def _events(self, doc: Document) -> tuple[list[Event], Normalized, list[tuple[int, int]]]:
-        n = normalize(doc.text)
+        n = mask_honorifics(normalize(doc.text))
         anchor = _parse_date(doc.date)
         spans = split_sentences(n.norm)
         sentences = [self._analyse(s, e, toks, n) for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n))]

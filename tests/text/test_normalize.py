@@ -68,3 +68,23 @@ def test_byte_path_equals_the_character_map(text):
 
     cm = default_charmap()
     assert cm.translate(text) == text.translate(cm.table)
+
+
+def test_blessings_after_names_are_blanked_in_place():
+    from rasd.text.normalize import mask_honorifics
+    text = "أجرى الملك سلمان - حفظه الله - اتصالاً، ونعى الأمير نايف (رحمه الله)."
+    n = normalize(text)
+    m = mask_honorifics(n)
+    assert len(m.norm) == len(n.norm) and m.offsets == n.offsets and m.dropped == n.dropped
+    assert "حفظه" not in m.norm and "رحمه" not in m.norm and "اتصالا" in m.norm
+    assert m.norm.split()[:4] == ["اجري", "الملك", "سلمان", "اتصالا,"]   # (، is normalized to ,)
+    assert m.norm.split()[-1] == "."   # the bracketed blessing is gone, its full stop stays
+
+
+@given(st.text(alphabet="حفظه الله-() رحمها", max_size=40))
+def test_masking_keeps_every_offset(text):
+    from rasd.text.normalize import mask_honorifics
+    n = normalize(text)
+    m = mask_honorifics(n)
+    assert len(m.norm) == len(n.norm)
+    assert all(a == b or a == " " for a, b in zip(m.norm, n.norm))

@@ -33,6 +33,8 @@ LOCATIVE_WORDS = frozenset((
     "جامعه",
 ))
 PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
+# Honorifics before a title (فخامة الرئيس، معالي الوزير، سمو الأمير، سعادة السفير، جلالة الملك)
+HONORIFICS = frozenset(("فخامه", "معالي", "سمو", "سعاده", "جلاله"))
 TARGET_PREPS = frozenset(("مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "تجاه", "حيال", "نحو", "لصالح",
                           "بشان", "حول", "ازاء", "بخصوص",
                           "بحق", "امام", "عند"))
@@ -167,11 +169,20 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             p.locative = True
         elif p.kinds == {"metonym"} and before == "في":
             p.locative = True  # في البيت الأبيض: where, not who
+        honorific_prep = ""
+        if before in HONORIFICS or before[1:] in HONORIFICS and before[0] in "بل":
+            # بفخامة الرئيس، مع معالي الوزير: the preposition is the honorific's
+            if before in HONORIFICS:
+                before = stems[p.first - 2] if p.first > 1 else ""
+            else:
+                honorific_prep, before = before[0], ""
         if before == "من" and p.first >= 2 and (_quantity(stems[p.first - 2]) or p.first >= 3 and _unit_adjective(
                 stems[p.first - 3], stems[p.first - 2])):
             pass  # مئات من الطلبة، ثلاثة من الجنود، فرقة مظلية من القوات: a partitive, not a preposition
         elif before in TARGET_PREPS:
             p.prep = before
+        elif honorific_prep:
+            p.prep = honorific_prep
         elif head.prefix.replace("و", "").replace("ف", "")[:1] in ("ب", "ل"):
             p.prep = head.prefix.replace("و", "").replace("ف", "")[:1]
         prev = phrases[k - 1] if k else None
@@ -262,8 +273,12 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
         # genitive: رئيس وزراء إسرائيل، شرطة دبي (but not two bare names in a row)
         return kinds <= {"agent", "nisba"} and "agent" in kinds and not (kinds & {"country", "capital", "place"})
     if k == "person":
-        return kinds <= {"agent", "nisba", "country", "org"} and not prev.has("person")
+        # خادم الحرمين الشريفين الملك سلمان: a metonymic title too
+        return kinds <= {"agent", "nisba", "country", "org", "metonym"} and not prev.has("person")
     if k == "agent":
+        if prev.mentions[-1].kind == "person" and m.prefix.endswith("ال"):
+            return False  # استقبل الملك سلمان الرئيس المصري: a definite title after a name is the object
+            # of a verb-first clause; an apposition is a construct (محمد بن سلمان ولي ولي العهد وزير الدفاع)
         if prev.mentions[-1].kind == "agent" and prev.mentions[-1].prefix.endswith("ال") \
                 and not m.prefix.endswith(("ال", "لل")) and not prev.mentions[-1].suffix:
             return False  # وهاجم المتظاهرون محافظ العاصمة: a definite noun is no construct head, so an
@@ -278,6 +293,8 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
         return bool(kinds & {"person", "agent", "org"}) and not prev.has("nisba") and not prev.has("demonym")
     if k == "org":
         return kinds <= {"agent"}
+    if k == "metonym":
+        return kinds <= {"agent"}   # نائب خادم الحرمين الشريفين: a construct
     return False
 
 

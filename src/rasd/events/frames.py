@@ -70,6 +70,7 @@ SUBJECT_REACH = 4
 LIGHT_VERB_REACH = 3   # قام الوزير بزيارة: subject, light verb, event noun      # tokens between a verb and its postposed subject
 PREPOSED_REACH = 10    # tokens between a preposed subject and its verb
 OBJECT_REACH = 12
+NOUN_OBJECT_REACH = 5   # after the event noun of a light verb (اتصالا هاتفيا أمس بفخامة الرئيس)
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,9 +441,12 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     while right < len(texts) and not breaks[right]:
         right += 1
     # بعدما، عندما، حيث: a subordinator after a verb opens another clause, whose actors are not the verb's
-    clause_end = next((i for i in range(m.last + 1, min(right, m.last + 1 + OBJECT_REACH))
+    # the object is looked for after the event noun of a light verb (أجرى خادم الحرمين الشريفين الملك
+    # سلمان بن عبدالعزيز آل سعود اتصالا هاتفيا بالرئيس …: a long subject between them)
+    reach_end = max(m.last + 1 + OBJECT_REACH, hit.match.last + 1 + NOUN_OBJECT_REACH)
+    clause_end = next((i for i in range(m.last + 1, min(right, reach_end))
                        if _bare(stems[i]) in CLAUSE_OPENERS), right) if not _is_nominal(m, stems) else right
-    after = [p for p in actors if m.last < p.first < min(right + 1, clause_end, m.last + 1 + OBJECT_REACH)
+    after = [p for p in actors if m.last < p.first < min(right + 1, clause_end, reach_end)
              and not p.coord]
     # قال مصدر أمني إن …، نجا فلان بعد أن فجر انتحاري …: an actor before a complementizer أن/إن
     # belongs to the main clause (the speaker, the survivor), not to the event inside it

@@ -165,6 +165,18 @@ def _nominal_phrase(form: str) -> bool:
     return first.endswith(("ة", "ات")) or (first.startswith("ال") and len(form.split()) > 1)
 
 
+def _spacing_variants(forms: list[str]) -> list[str]:
+    """The forms of a name and the same with عبد joined to the next word or parted from it:
+    writers spell عبد العزيز and عبدالعزيز, عبد الله and عبدالله alike (the dictionary need list one)."""
+    out = list(forms)
+    for f in forms:
+        words = f.split()
+        joined = " ".join(words).replace("عبد ", "عبد")
+        parted = " ".join("عبد " + w[3:] if w.startswith("عبد") and len(w) > 5 else w for w in words)
+        out += [v for v in (joined, parted) if v != f]
+    return list(dict.fromkeys(out))
+
+
 def build_lexicon(data: Traversable, version: str) -> Lexicon:
     codebook = load_codebook()
     m = Matcher()
@@ -196,7 +208,7 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
 
     for obj, where in _jsonl(data, "people.jsonl"):
         person, forms = schema.parse_person(obj, where)
-        for f in forms:
+        for f in _spacing_variants(forms):
             m.add(f, "actor", "person", person, prefixes=_name_prefixes(f))
         counts["people"] = counts.get("people", 0) + 1
 

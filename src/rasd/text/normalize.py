@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -147,6 +147,23 @@ def _ta_positions(text: str) -> tuple[int, ...]:
         out.append(i)
         i = text.find("ة", i + 1)
     return tuple(out)
+
+
+# Blessings after a name (الملك سلمان -حفظه الله-، الأمير نايف -رحمه الله-، القيادة -حفظها الله-) stand
+# between the subject and the rest of its clause, often set off by dashes that read as clause breaks.
+# They tell nothing of the event: mask_honorifics blanks them in the normalized view.
+_HONORIFIC = re.compile(
+    r"(?:[-–(]\s*)?\b(?:ي?حفظ(?:ه|ها|هم|هما)|ي?رعا(?:ه|ها|هم)|رحم(?:ه|ها|هم|هما)|ايده|سلمه|وفقه)\s+الله\b"
+    r"(?:\s*[-–)])?")
+
+
+def mask_honorifics(n: Normalized) -> Normalized:
+    """``n`` with the blessings after names (حفظه الله، رحمه الله, with their dashes or brackets)
+    turned into spaces in ``norm``: the same length, so every offset still maps to the input."""
+    if "الله" not in n.norm:
+        return n
+    norm = _HONORIFIC.sub(lambda m: " " * (m.end() - m.start()), n.norm)
+    return n if norm == n.norm else replace(n, norm=norm)
 
 
 def normalize_key(text: str) -> str:
