@@ -152,18 +152,45 @@ def _ta_positions(text: str) -> tuple[int, ...]:
 # Blessings after a name (الملك سلمان -حفظه الله-، الأمير نايف -رحمه الله-، القيادة -حفظها الله-) stand
 # between the subject and the rest of its clause, often set off by dashes that read as clause breaks.
 # They tell nothing of the event: mask_honorifics blanks them in the normalized view.
-_HONORIFIC = re.compile(
-    r"(?:[-–(]\s*)?\b(?:ي?حفظ(?:ه|ها|هم|هما)|ي?رعا(?:ه|ها|هم)|رحم(?:ه|ها|هم|هما)|ايده|سلمه|وفقه)\s+الله\b"
-    r"(?:\s*[-–)])?")
+_BLESSING_VERBS = frozenset((
+    "حفظه", "حفظها", "حفظهم", "حفظهما", "يحفظه", "يحفظها", "يحفظهم", "يحفظهما", "رعاه", "رعاها", "رعاهم", "يرعاه",
+    "يرعاها", "يرعاهم", "رحمه", "رحمها", "رحمهم", "رحمهما", "ايده", "سلمه", "وفقه"))
 
 
 def mask_honorifics(n: Normalized) -> Normalized:
     """``n`` with the blessings after names (حفظه الله، رحمه الله, with their dashes or brackets)
-    turned into spaces in ``norm``: the same length, so every offset still maps to the input."""
-    if "الله" not in n.norm:
+    turned into spaces in ``norm``: the same length, so every offset still maps to the input.
+    Looks at each الله (str.find) and the word before it, not at every character."""
+    norm = n.norm
+    pieces: list[str] = []
+    done = 0
+    i = norm.find("الله")
+    while i >= 0:
+        end = i + 4
+        k = i
+        while k > done and norm[k - 1].isspace():
+            k -= 1
+        start = k
+        while start > done and norm[start - 1].isalnum():
+            start -= 1
+        if k < i and norm[start:k] in _BLESSING_VERBS and (end == len(norm) or not norm[end].isalnum()):
+            j = start
+            while j > done and norm[j - 1] == " ":
+                j -= 1
+            if j > done and norm[j - 1] in "-–(":
+                start = j - 1
+            j = end
+            while j < len(norm) and norm[j] == " ":
+                j += 1
+            if j < len(norm) and norm[j] in "-–)":
+                end = j + 1
+            pieces += (norm[done:start], " " * (end - start))
+            done = end
+        i = norm.find("الله", end)
+    if not pieces:
         return n
-    norm = _HONORIFIC.sub(lambda m: " " * (m.end() - m.start()), n.norm)
-    return n if norm == n.norm else replace(n, norm=norm)
+    pieces.append(norm[done:])
+    return replace(n, norm="".join(pieces))
 
 
 def normalize_key(text: str) -> str:
