@@ -133,6 +133,10 @@ MENTIONS = [
     # اعترض objects only with على: without it, it blocks, intercepts or (obstacles) faces
     ("وفوجئ بشاحنة تعترض طريقه ما أدى لاصطدامه بها.", "ACCUSE"),
     ("وأكد وجود عقبات وعراقيل تعترض سير المشاورات بين الطرفين.", "ACCUSE"),
+    # بارك is a blessing asked of God, or Barack and Park (triggers.BLESS_NEXT, PARK_BEFORE)
+    ("وبارك الله في جهودكم وجعلها في ميزان حسناتكم.", "SUPPORT"),
+    ("وقال إن الرئيس الأميركي بارك أوباما يتطلع للقاء الملك.", "SUPPORT"),
+    ("وقالت الرئاسة إن الرئيسة بارك أجلت زيارتها المخطط لها.", "SUPPORT"),
 ]
 
 REPORTS = [

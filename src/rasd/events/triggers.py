@@ -358,7 +358,7 @@ PRAYER_REACH = 3   # words after the verb where the name of God is looked for
 
 
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
-    if _course(m, texts) or _prayer(m, texts):
+    if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -384,6 +384,22 @@ def _prayer(m: Match, texts: list[str]) -> bool:
             return True
     # a blessing asked for someone, named or not (دعا لهم بالمغفرة، دعا آخرون للأم بالرحمة)
     return any(w.startswith(BLESSINGS) for w in after)
+
+
+# بارك "congratulated" is also a blessing asked of God (بارك الله فيكم، وبارك في جهودكم، وصلى الله وسلم
+# وبارك على سيدنا محمد) and the transcription of Barack, Park and Park Geun-hye (بارك أوباما، كوينز بارك،
+# 40 بارك ستريت، الرئيسة بارك).
+BLESS_VERBS = frozenset(("بارك", "يبارك", "باركت", "تبارك"))
+BLESS_NEXT = frozenset(("الله", "في", "فيكم", "فيك", "فيه", "فيها", "فيهم", "علي", "عليه", "اوباما", "ستريت", "افنيو"))
+PARK_BEFORE = frozenset(("الرءيسه", "كوينز", "يوروبا", "هايد", "سنترال", "ديزني", "جوراسيك", "سيتي"))
+
+
+def _not_congratulation(m: Match, texts: list[str]) -> bool:
+    if m.pattern.words[0] not in BLESS_VERBS or m.suffix or m.first != m.last:
+        return False
+    nxt = texts[m.last + 1] if m.last + 1 < len(texts) else ""
+    prev = texts[m.first - 1] if m.first > 0 else ""
+    return nxt in BLESS_NEXT or prev in PARK_BEFORE or prev[:1].isdigit()
 
 
 def _course(m: Match, texts: list[str]) -> bool:
