@@ -16,6 +16,8 @@ def test_hollow_verb_keeps_no_alif_before_a_consonant_suffix():
     forms = _forms("لام", "يلوم")
     assert {"لام", "لامت", "لاموا", "يلوم", "تلوم", "يلومون"} <= forms
     assert not {"لامن", "لامنا", "لامتم"} & forms
+    # a doubled verb written with two letters parts them there (حضضن): حض + ن would be حضن "lap"
+    assert not {"حضن", "حضنا", "حضتم"} & _forms("حض", "يحض")
 
 
 def test_for_the_security_of_is_no_blame(nlp):

@@ -161,6 +161,8 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     # a word of an organisation's (مركز الملك سلمان للإغاثة "relief", مجلس التعاون "cooperation")
     named = {i for m in matches if m.layer == "actor" and m.kind in ("person", "org") and m.last > m.first
              for i in range(m.first, m.last + 1)}
+    # a surname written as it is, or after a conjunction (ليبرمان, not ل + يبرمان "they two conclude")
+    named.update(m.first for m in matches if m.layer == "actor" and m.kind == "person" and m.prefix in ("", "و", "ف"))
     for m in matches:
         if m.layer != "event":
             continue
@@ -354,7 +356,7 @@ BLESSINGS = ("بالخير", "بالمغفره", "بالرحمه", "بالشفا
 # After a subject (ودعا الوزير الله أن يحفظ …) the name of God must be followed by أن or a praise
 # (سبحانه، عز وجل، تعالى): حزب الله، عبد الله، نصر الله are names (دعا حزب الله إلى …).
 PRAISE_NEXT = frozenset(("ان", "سبحانه", "عز", "تعالي", "جل"))
-PRAYER_REACH = 3   # words after the verb where the name of God is looked for
+PRAYER_REACH = 6   # words after the verb where the name of God is looked for (دعا سموه في اتصال هاتفي المولى)
 
 
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:

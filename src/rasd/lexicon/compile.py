@@ -344,9 +344,11 @@ def verb_forms(past: str, present: str) -> list[tuple[str, str]]:
     p = normalize_key(past)
     q = normalize_key(present)
     suffixes: tuple[str, ...] = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما")
-    if len(p) == 3 and p[1] == "ا":
+    if len(p) == 3 and p[1] == "ا" or len(p) == 2:
         # a hollow verb (لام، قام، زار) loses its alif before a suffix that begins with a consonant
-        # (لُمنَ، قمنا، زرتم): لام + ن would be لامن, which is ل + أمن "for the security of"
+        # (لُمنَ، قمنا، زرتم): لام + ن would be لامن, which is ل + أمن "for the security of"; a doubled
+        # verb written with two letters (حض، رد، شد) parts its letters there (حضضن، رددنا): حض + ن is
+        # حضن "lap"
         suffixes = ("", "ت", "ا", "تا", "وا")
     out = [(p + s, "past") for s in suffixes]
     stem = q[1:] if q[:1] in ("ي", "ت", "ن", "ا") else q
