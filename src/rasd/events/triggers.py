@@ -303,20 +303,18 @@ HOSTED_EVENTS = frozenset((
 ))
 VISITOR_SUBJECTS = ("ساءح", "سياح", "السياح", "زاءر", "زوار", "الزوار", "حاج", "حجاج", "الحجاج", "معتمر", "المعتمرين")
 ROOM_HEADS = frozenset(("قاعه", "قاعات", "صاله", "صالات", "غرفه", "غرف", "مكتب", "مكاتب", "موظف", "موظفي", "موظفه",
-                        "موظفو", "مكان", "اماكن", "مركز"))
+                        "موظفو", "مكان", "اماكن", "مركز", "مراكز", "معسكر", "معسكرات"))
 HOSPITALITY_CAMEOS = frozenset(("040", "042", "043"))
 HOSPITALITY_REACH = 4
 
 
 def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
     e = h.entry
-    if e.type != "CONSULT" or e.cameo not in HOSPITALITY_CAMEOS or e.requires:
-        return False
     m = h.match
     if m.first > 0 and not breaks[m.first] and "ال" in m.prefix and m.pattern.form == "noun" \
             and without_conjunction(texts[m.first - 1]) in ROOM_HEADS:
-        return True   # قاعة الاجتماعات، صالة الاستقبال
-    if e.cameo == "040":
+        return True   # قاعة الاجتماعات، صالة الاستقبال، مركز الاعتقال: a room or a facility of any type
+    if e.type != "CONSULT" or e.cameo not in HOSPITALITY_CAMEOS or e.requires or e.cameo == "040":
         return False
     after = []
     for j in range(m.last + 1, min(len(texts), m.last + 1 + HOSPITALITY_REACH)):
@@ -360,7 +358,7 @@ PRAYER_REACH = 6   # words after the verb where the name of God is looked for (�
 
 
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
-    if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts):
+    if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -394,6 +392,14 @@ def _prayer(m: Match, texts: list[str]) -> bool:
 BLESS_VERBS = frozenset(("بارك", "يبارك", "باركت", "تبارك"))
 BLESS_NEXT = frozenset(("الله", "في", "فيكم", "فيك", "فيه", "فيها", "فيهم", "علي", "عليه", "اوباما", "ستريت", "افنيو"))
 PARK_BEFORE = frozenset(("الرءيسه", "كوينز", "يوروبا", "هايد", "سنترال", "ديزني", "جوراسيك", "سيتي"))
+
+
+def _comparative(m: Match, texts: list[str]) -> bool:
+    """إلى أبعد الحدود، بشكل أسرع وأبعد: the comparative "farther", not أبعد "deported"."""
+    if m.pattern.words[0] != "ابعد" or m.suffix:
+        return False
+    prev = texts[m.first - 1] if m.first > 0 else ""
+    return prev == "الي" or m.prefix == "و" and len(prev) == 4 and prev[0] == "ا"
 
 
 def _not_congratulation(m: Match, texts: list[str]) -> bool:
