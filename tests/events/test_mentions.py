@@ -144,6 +144,11 @@ MENTIONS = [
     # a room or a facility named after an act (triggers.ROOM_HEADS), the comparative أبعد
     ("وكان السجن مركز الاعتقال الرئيسي لأعضاء حركة التمرد.", "COERCE"),
     ("وكان الرجل متشائما إلى أبعد الحدود.", "COERCE"),
+    # "gives cause for" a feeling (triggers.FEELINGS); عريضة as the adjective "broad" (BROAD_HEADS)
+    ("وقال إن استقرار الأسعار منذ مايو أمور تدعو إلى التفاؤل.", "REQUEST"),
+    ("وأكد أن الموضوع يدعو للشك في نوايا الجماعة.", "REQUEST"),
+    ("وتجذب القناة شريحة عريضة من الجمهور في المملكة.", "PROTEST"),
+    ("واستعرض المصنع كاميرات بعدسات عريضة الزاوية.", "PROTEST"),
 ]
 
 REPORTS = [

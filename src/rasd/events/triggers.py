@@ -358,7 +358,8 @@ PRAYER_REACH = 6   # words after the verb where the name of God is looked for (�
 
 
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
-    if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts):
+    if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
+            or _cause_for(m, texts) or _broad(m, texts):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -392,6 +393,38 @@ def _prayer(m: Match, texts: list[str]) -> bool:
 BLESS_VERBS = frozenset(("بارك", "يبارك", "باركت", "تبارك"))
 BLESS_NEXT = frozenset(("الله", "في", "فيكم", "فيك", "فيه", "فيها", "فيهم", "علي", "عليه", "اوباما", "ستريت", "افنيو"))
 PARK_BEFORE = frozenset(("الرءيسه", "كوينز", "يوروبا", "هايد", "سنترال", "ديزني", "جوراسيك", "سيتي"))
+
+
+# يدعو للقلق، تدعو إلى التفاؤل، ما يدعو للشك: "gives cause for" a feeling, no call on anyone.
+FEELINGS = frozenset(("شك", "قلق", "تفاءل", "استغراب", "دهشه", "ارتياح", "فخر", "اعتزاز", "حزن", "اسف", "سخريه",
+                      "تساءل", "تامل", "حيره", "ريبه", "خوف", "اطمءنان", "استياء", "عجب", "تعجب", "ياس", "احباط"))
+
+
+def _cause_for(m: Match, texts: list[str]) -> bool:
+    if m.pattern.words[0] not in PRAYER_VERBS or m.first != m.last or m.suffix not in ("", "نا"):
+        return False
+    after = texts[m.last + 1:m.last + 3]
+    if not after:
+        return False
+    w = after[0]
+    if w.startswith("لل"):
+        return w[2:] in FEELINGS
+    return w == "الي" and len(after) > 1 and after[1].startswith("ال") and after[1][2:] in FEELINGS
+
+
+# عريضة "petition" is also the adjective "wide, broad" after the nouns it qualifies
+# (شريحة عريضة من الجمهور، آمالا عريضة، بعدسات عريضة الزاوية، الخطوط العريضة).
+BROAD_HEADS = frozenset(("شريحه", "شراءح", "امال", "امالا", "الامال", "عدسات", "خطوط", "الخطوط", "اوراق", "اوراقها",
+                         "منشتات", "ابتسامه", "فءه", "فءات", "قاعده", "مساحه", "مساحات", "اكتاف", "جماهير", "عناوين"))
+
+
+def _broad(m: Match, texts: list[str]) -> bool:
+    if m.pattern.words[0] != "عريضه" or m.suffix:
+        return False
+    prev = texts[m.first - 1] if m.first > 0 else ""
+    nxt = texts[m.last + 1] if m.last + 1 < len(texts) else ""
+    prev = prev[1:] if prev[:1] in ("ل", "ب") and prev[1:] in BROAD_HEADS else prev
+    return without_conjunction(prev) in BROAD_HEADS or nxt == "الزاويه"
 
 
 def _comparative(m: Match, texts: list[str]) -> bool:
