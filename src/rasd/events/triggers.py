@@ -359,7 +359,7 @@ PRAYER_REACH = 6   # words after the verb where the name of God is looked for (�
 
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
-            or _cause_for(m, texts) or _broad(m, texts):
+            or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -425,6 +425,21 @@ def _broad(m: Match, texts: list[str]) -> bool:
     nxt = texts[m.last + 1] if m.last + 1 < len(texts) else ""
     prev = prev[1:] if prev[:1] in ("ل", "ب") and prev[1:] in BROAD_HEADS else prev
     return without_conjunction(prev) in BROAD_HEADS or nxt == "الزاويه"
+
+
+# تعبئة is mobilization, and also filling (تعبئة الغاز، تعبئة النموذج، تعبئة الحقول، تعبئة الفراغات), the
+# mobilizing of money (تعبئة المدخرات، تعبئة الموارد) and Egypt's statistics agency (الجهاز المركزي
+# للتعبئة العامة والإحصاء).
+FILLED = ("الغاز", "غاز", "الوقود", "وقود", "البنزين", "المياه", "الاسطوان", "اسطوان", "الخزان", "الزيت", "الرصيد",
+          "الاستمار", "استمار", "النموذج", "نموذج", "نماذج", "الحقول", "حقول", "البيانات", "بيانات", "الفراغات",
+          "الهواء", "الاطارات", "مدخرات", "المدخرات", "موارد", "الموارد", "اموال", "الاموال", "الطلب", "طلبات")
+
+
+def _filling(m: Match, texts: list[str]) -> bool:
+    if not m.pattern.words[0].startswith("تعبء"):
+        return False
+    after = texts[m.last + 1:m.last + 3]
+    return bool(after) and (after[0].startswith(FILLED) or "والاحصاء" in after)
 
 
 def _comparative(m: Match, texts: list[str]) -> bool:
