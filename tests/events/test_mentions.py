@@ -152,6 +152,11 @@ MENTIONS = [
     # تعبئة as filling, as mobilizing money, and in the name of Egypt's statistics agency (FILLED)
     ("ولا توجد إلا ست محطات لتعبئة الغاز في الرياض.", "MOBILIZE"),
     ("وأظهر الجهاز المركزي للتعبئة العامة والإحصاء ارتفاع التحويلات.", "MOBILIZE"),
+    # the noun "challenge" that normalization merges with تحدّى "defied" (triggers._challenge)
+    ("وقال إن التحدي الأكبر يتمثل في تشغيل المستشفيات الجامعية.", "REJECT"),
+    ("وصنف الوزير إيران وتنظيم داعش بأنهما تحديان مشتركان.", "REJECT"),
+    # a website, a library or a museum visited is no actor
+    ("ودعا رئيس الجمعية المبتعثين لزيارة موقع المؤتمر وتقديم أوراقهم.", "CONSULT"),
 ]
 
 REPORTS = [

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
-from rasd.text.tokenize import (NOMINAL_PREFIXES, SUFFIXES, Analyzer, Tokens, proclitic_splits, strip_article, taa_stems,
+from rasd.text.tokenize import (NOMINAL_ENDINGS, NOMINAL_PREFIXES, SUFFIXES, Analyzer, Tokens, proclitic_splits, strip_article, taa_stems,
                                  without_conjunction)
 
 _NONE: frozenset[str] = frozenset()
@@ -300,6 +300,8 @@ HOSTED_EVENTS = frozenset((
     "بطوله", "البطوله", "مهرجان", "المهرجان", "معرض", "المعرض", "كاس", "الالعاب", "العاب",
     "مباراه", "المباراه", "مباريات", "سباق", "السباق", "فعاليات", "الفعاليات", "مسابقه", "المسابقه", "اولمبياد",
     "المونديال", "ماراثون", "نهاءيات", "حفل", "حفلات", "عرض", "عروض", "منافسات", "دوري",
+    # places visited that are no actors: websites, libraries, museums, sights
+    "موقع", "الموقع", "مواقع", "المواقع", "المكتبه", "متحف", "المتحف", "متاحف", "المتاحف", "المعالم", "معالم",
 ))
 VISITOR_SUBJECTS = ("ساءح", "سياح", "السياح", "زاءر", "زوار", "الزوار", "حاج", "حجاج", "الحجاج", "معتمر", "المعتمرين")
 ROOM_HEADS = frozenset(("قاعه", "قاعات", "صاله", "صالات", "غرفه", "غرف", "مكتب", "مكاتب", "موظف", "موظفي", "موظفه",
@@ -359,7 +361,7 @@ PRAYER_REACH = 6   # words after the verb where the name of God is looked for (�
 
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
-            or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts):
+            or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -440,6 +442,12 @@ def _filling(m: Match, texts: list[str]) -> bool:
         return False
     after = texts[m.last + 1:m.last + 3]
     return bool(after) and (after[0].startswith(FILLED) or "والاحصاء" in after)
+
+
+def _challenge(m: Match) -> bool:
+    """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
+    (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
+    return m.pattern.words[0] == "تحدي" and ("ال" in m.prefix or m.suffix in NOMINAL_ENDINGS)
 
 
 def _comparative(m: Match, texts: list[str]) -> bool:
