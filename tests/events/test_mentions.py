@@ -157,6 +157,9 @@ MENTIONS = [
     ("وصنف الوزير إيران وتنظيم داعش بأنهما تحديان مشتركان.", "REJECT"),
     # a website, a library or a museum visited is no actor
     ("ودعا رئيس الجمعية المبتعثين لزيارة موقع المؤتمر وتقديم أوراقهم.", "CONSULT"),
+    # the wounded received or visited; لقاء "in exchange for" after a sum
+    ("ووافقت الحكومة الأردنية على استقبال الجرحى اليمنيين للعلاج في مستشفياتها.", "CONSULT"),
+    ("ورصدت الخارجية مكافأة قدرها 7 ملايين دولار لقاء أي معلومات عنه.", "CONSULT"),
 ]
 
 REPORTS = [

@@ -293,7 +293,8 @@ PUBLIC_GUESTS = frozenset((
     "مراجعين", "العملاء", "عملاء", "المسافرين", "مسافرين", "الركاب", "ركاب", "المستثمرين", "مستثمرين", "المتسوقين",
     "الاطفال", "اطفال", "الاسر", "العاءلات", "عاءلات", "الاهالي", "اهالي", "المهنءين", "المعزين", "المتقدمين",
     "المتقدمات", "المتدربين", "المتسابقين", "الوافدين", "منشدين", "المنشدين", "الملايين",
-    "ملايين", "الاف", "الالاف", "الفتيات", "الجدد", "المستفيدين", "المبتعثين", "المعلمين",
+    "ملايين", "الاف", "الالاف", "الفتيات", "الجدد", "المستفيدين", "المبتعثين", "المعلمين", "حاله", "الجرحي", "جرحي",
+    "المصابين", "مصابين",
     "المعلمات", "الزبائن", "المتبرعين", "الصاءمين",
 ))
 HOSTED_EVENTS = frozenset((
@@ -307,6 +308,8 @@ VISITOR_SUBJECTS = ("ساءح", "سياح", "السياح", "زاءر", "زوا�
 ROOM_HEADS = frozenset(("قاعه", "قاعات", "صاله", "صالات", "غرفه", "غرف", "مكتب", "مكاتب", "موظف", "موظفي", "موظفه",
                         "موظفو", "مكان", "اماكن", "مركز", "مراكز", "معسكر", "معسكرات"))
 HOSPITALITY_CAMEOS = frozenset(("040", "042", "043"))
+EXCHANGE_NEXT = frozenset(("اي", "مبلغ", "مبالغ", "ما"))
+CURRENCIES = frozenset(("دولار", "ريال", "يورو", "جنيه", "دينار", "درهم", "ليره", "دولارا", "ريالا"))
 HOSPITALITY_REACH = 4
 
 
@@ -316,8 +319,13 @@ def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
     if m.first > 0 and not breaks[m.first] and "ال" in m.prefix and m.pattern.form == "noun" \
             and without_conjunction(texts[m.first - 1]) in ROOM_HEADS:
         return True   # قاعة الاجتماعات، صالة الاستقبال، مركز الاعتقال: a room or a facility of any type
-    if e.type != "CONSULT" or e.cameo not in HOSPITALITY_CAMEOS or e.requires or e.cameo == "040":
+    if e.type != "CONSULT" or e.cameo not in HOSPITALITY_CAMEOS or e.requires:
         return False
+    if e.cameo == "040":
+        # مكافأة قدرها 7 ملايين دولار لقاء أي معلومات: لقاء "in exchange for"
+        return m.pattern.words[0] == "لقاء" and not m.prefix and not m.suffix and (
+            (texts[m.last + 1] if m.last + 1 < len(texts) else "") in EXCHANGE_NEXT
+            or (texts[m.first - 1] if m.first > 0 else "") in CURRENCIES)
     after = []
     for j in range(m.last + 1, min(len(texts), m.last + 1 + HOSPITALITY_REACH)):
         if breaks[j]:
