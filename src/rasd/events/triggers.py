@@ -266,7 +266,7 @@ def _plain(w: str) -> str:
 # use: المنتخب is also "elected", نادي الأسير a prisoners' association, الدوري "periodic",
 # الودية "friendly (visit)", بطولات "heroic deeds", so they are not listed.
 SPORTS_WORDS = frozenset((
-    "مباراه", "مباريات", "مباراته", "مباراتها", "مباراتين", "مباراتي", "لاعب", "لاعبين", "لاعبو", "لاعبي", "لاعبا",
+    "مباراه", "مباريات", "مباراته", "مباراتها", "مباراتين", "مباراتي", "مبارياته", "مبارياتها", "لاعب", "لاعبين", "لاعبو", "لاعبي", "لاعبا",
     "مدرب", "ملعب", "شوط", "مرمي", "احتراف", "ركله", "هداف", "متفرج", "متفرجا", "متفرجين", "منافسات",
 ))
 # The types a sports sentence makes noise in, and the violent words it uses for plays and
