@@ -160,6 +160,8 @@ MENTIONS = [
     # the wounded received or visited; لقاء "in exchange for" after a sum
     ("ووافقت الحكومة الأردنية على استقبال الجرحى اليمنيين للعلاج في مستشفياتها.", "CONSULT"),
     ("ورصدت الخارجية مكافأة قدرها 7 ملايين دولار لقاء أي معلومات عنه.", "CONSULT"),
+    # a sports sentence by مبارياته (SPORTS_WORDS): its fixtures are no meetings
+    ("ويخوض الفريق ثالث مبارياته الودية في هولندا حيث يلتقي نظيره الهولندي.", "CONSULT"),
 ]
 
 REPORTS = [
