@@ -162,6 +162,9 @@ MENTIONS = [
     ("ورصدت الخارجية مكافأة قدرها 7 ملايين دولار لقاء أي معلومات عنه.", "CONSULT"),
     # a sports sentence by مبارياته (SPORTS_WORDS): its fixtures are no meetings
     ("ويخوض الفريق ثالث مبارياته الودية في هولندا حيث يلتقي نظيره الهولندي.", "CONSULT"),
+    # a source who declines to be named; عارض as "symptom, incidental" (triggers._other_refusal)
+    ("وقال مسؤول تركي رفض الكشف عن هويته إن الطائرات قصفت المواقع.", "REJECT"),
+    ("وطمأن الجميع أنه لا يشكو من أي عارض صحي.", "REJECT"),
 ]
 
 REPORTS = [

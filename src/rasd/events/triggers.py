@@ -369,7 +369,8 @@ PRAYER_REACH = 6   # words after the verb where the name of God is looked for (�
 
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
-            or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m):
+            or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m) \
+            or _other_refusal(m, texts):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -456,6 +457,26 @@ def _challenge(m: Match) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
     return m.pattern.words[0] == "تحدي" and ("ال" in m.prefix or m.suffix in NOMINAL_ENDINGS)
+
+
+# رافضا الكشف عن اسمه: a source who asks not to be named reports no refusal; عارض is also a
+# noun or adjective, "symptom, incidental" (أي عارض صحي، بطلب عارض، تباطؤ عارض وعابر), and عارضا عليه
+# is "presenting to him".
+UNNAMED = frozenset(("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))
+DISCLOSE = frozenset(("الكشف", "كشف", "ذكر", "الافصاح", "نشر", "الاعلان"))
+
+
+def _other_refusal(m: Match, texts: list[str]) -> bool:
+    w = m.pattern.words[0]
+    after = texts[m.last + 1:m.last + 4]
+    if w.startswith(("رفض", "رافض")) and after and after[0] in DISCLOSE:
+        return any(x in UNNAMED for x in after[1:])
+    if w == "عارض" and not m.prefix:
+        prev = texts[m.first - 1] if m.first > 0 else ""
+        nxt = after[0] if after else ""
+        return prev in ("اي", "طلب", "بطلب", "تباطء", "مرض") or nxt in ("صحي", "وعابر", "عابر") \
+            or (m.suffix == "ا" and nxt == "عليه")
+    return False
 
 
 def _comparative(m: Match, texts: list[str]) -> bool:
