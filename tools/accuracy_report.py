@@ -95,7 +95,7 @@ HISTORY = [
     {"step": "default path: public receptions and hostings, prayers, verbs without noun endings, two-letter "
              "companions as words, honorifics and the Saudi king's titles, other senses (تعبئة، عريضة، بارك، التحدي)",
      "det_macro_f1": 0.3348, "det_dno_fpr": 0.5586, "cod_macro_f1": 0.9598,
-     "note": "DEV unchanged; bench corpus 12,727 → 12,275 events, ~210 dyads recoded (---GOV → SAUGOV)"},
+     "note": "DEV unchanged; bench corpus 12,727 → 12,268 events, ~210 dyads recoded (---GOV → SAUGOV)"},
 ]
 
 

@@ -165,6 +165,7 @@ MENTIONS = [
     # a source who declines to be named; عارض as "symptom, incidental" (triggers._other_refusal)
     ("وقال مسؤول تركي رفض الكشف عن هويته إن الطائرات قصفت المواقع.", "REJECT"),
     ("وطمأن الجميع أنه لا يشكو من أي عارض صحي.", "REJECT"),
+    ("وعلى المعنيين تحمل مسؤولية واجبهم في التأكد من سلامة الحجاج.", "ACCUSE"),
 ]
 
 REPORTS = [

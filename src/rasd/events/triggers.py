@@ -459,7 +459,8 @@ def _challenge(m: Match) -> bool:
     return m.pattern.words[0] == "تحدي" and ("ال" in m.prefix or m.suffix in NOMINAL_ENDINGS)
 
 
-# رافضا الكشف عن اسمه: a source who asks not to be named reports no refusal; عارض is also a
+# رافضا الكشف عن اسمه: a source who asks not to be named reports no refusal; تحمل مسؤولية with no
+# object between is bearing it, not blaming; عارض is also a
 # noun or adjective, "symptom, incidental" (أي عارض صحي، بطلب عارض، تباطؤ عارض وعابر), and عارضا عليه
 # is "presenting to him".
 UNNAMED = frozenset(("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))
@@ -468,6 +469,9 @@ DISCLOSE = frozenset(("الكشف", "كشف", "ذكر", "الافصاح", "نش�
 
 def _other_refusal(m: Match, texts: list[str]) -> bool:
     w = m.pattern.words[0]
+    if w.startswith(("حمل", "يحمل", "تحمل")) and not m.suffix and m.last + 1 < len(texts) \
+            and texts[m.last + 1].startswith(("مسءوليه", "المسءوليه")):
+        return True   # تحمّل المسؤولية "bear the responsibility"; حمّلهم المسؤولية (with its object) blames
     after = texts[m.last + 1:m.last + 4]
     if w.startswith(("رفض", "رافض")) and after and after[0] in DISCLOSE:
         return any(x in UNNAMED for x in after[1:])
