@@ -31,72 +31,13 @@ KEYS = ("det_protest_f1", "det_assault_f1", "det_macro_f1", "det_dno_fpr", "cod_
 
 # Runs recorded while building the detector (tools/train_detector.py, 5-fold CV grouped by
 # sentence text, out-of-fold; "golden" = hand-written clear reports in tests/golden/plover.jsonl
-# whose asserted PROTEST/ASSAULT candidate survives). Kept here so the table is regenerated,
+# whose asserted PROTEST/ASSAULT candidate survives), kept as data so the table is regenerated,
 # not retyped; the live rows below are computed on every run.
-HISTORY = [
-    {"step": "dictionary only (no detector)", "det_macro_f1": 0.2551, "det_dno_fpr": 0.6785, "cod_macro_f1": 0.8831,
-     "note": "rasd evaluate before the detector"},
-    {"step": "+ detector, original features (trigger, ±3 words, ±6 window, bag of words); det-only thresholds",
-     "det_macro_f1": 0.5481, "det_dno_fpr": 0.0926, "cod_macro_f1": 0.681, "note": "OOF, DNO cap 0.17"},
-    {"step": "+ cue classes (call, generic, negation, casualty, crowd, time, report, opinion, condemn, legal), "
-             "stem, definiteness, after-preposition, numbers, length", "det_macro_f1": 0.5676, "det_dno_fpr": 0.1335,
-     "cod_macro_f1": 0.6992, "note": "OOF, det-only thresholds"},
-    {"step": "+ thresholds maximise detection F1 + coding F1 (DNO cap 0.18)", "det_macro_f1": 0.5383,
-     "det_dno_fpr": 0.1744, "cod_macro_f1": 0.7244, "note": "OOF; nested CV 0.526 / 0.202 / 0.754; golden kept ~10/23"},
-    {"step": "lean features: drop raw bag/window/±2-3 words (keep cue classes, trigger, ±1 word)",
-     "det_macro_f1": 0.5184, "det_dno_fpr": 0.1635, "cod_macro_f1": 0.7306,
-     "note": "OOF; nested CV 0.526 / 0.199 / 0.749; less memorisation: golden kept ~12/23 (shipped)"},
-    {"step": "default path: protesters as protest sources, casualties before a verb of violence as its "
-             "targets, names definite or not as a whole, protesters named in the nominative report a protest",
-     "det_macro_f1": 0.2390, "det_dno_fpr": 0.7166, "cod_macro_f1": 0.9223,
-     "note": "DEV; cod_actor_e2e 0.448 → 0.545, null agreement 0.724 → 0.805"},
-    {"step": "default path: modality scopes (قد + past asserts, ما أدى إلى, دون), linked incidents share "
-             "casualties, relative verbs mark the attacker, Taliban IMG", "det_macro_f1": 0.2375,
-     "det_dno_fpr": 0.7275, "cod_macro_f1": 0.9261, "note": "DEV; cod_actor_e2e 0.545 → 0.583"},
-    {"step": "default path: grievances (احتجاجا على مقتل) and calls are not events; clashes with protesters "
-             "are their riot; قام ب + event noun", "det_macro_f1": 0.2362, "det_dno_fpr": 0.7275,
-     "cod_macro_f1": 0.9391, "note": "DEV; cod_assault_p 0.857 → 0.904, cod_actor_e2e 0.590"},
-    {"step": "default path: mentions are not reports (background and topic heads, relative clauses, definite "
-             "back-references, past habit)", "det_macro_f1": 0.2852, "det_dno_fpr": 0.6485, "cod_macro_f1": 0.9337,
-     "note": "DEV; easy-no false positives 658 → 455; coding protest recall 0.92 → 0.88"},
-    {"step": "default path: protesters named as background (demanding, habitual, subordinate clause); purpose "
-             "and topic heads; verbal attacks are ACCUSE", "det_macro_f1": 0.3098, "det_dno_fpr": 0.6131,
-     "cod_macro_f1": 0.9337, "note": "DEV; cod_actor_e2e 0.592, null agreement 0.808"},
-    {"step": "--detector e5: multilingual-e5 embeddings of sentence and trigger window, logit averaged with "
-             "the lexical detector's", "det_macro_f1": 0.5923, "det_dno_fpr": 0.1826, "cod_macro_f1": 0.7971,
-     "note": "nested CV (docs/accuracy-cv-e5.json); the lexical detector on the same candidates: 0.511 / 0.183 / "
-             "0.737"},
-    {"step": "default path: time-frame heads (غداة، أثناء، وسط), polar questions, deontic cues and allegations, "
-             "coordination with a negated verb, shots into the air, other gatherings, مسيرة as a course, "
-             "enumerations of crimes; counted protesters", "det_macro_f1": 0.3130, "det_dno_fpr": 0.6076,
-     "cod_macro_f1": 0.9600, "note": "DEV; cod_assault_p 0.923 → 0.957, cod_protest_r 0.88 → 0.91"},
-    {"step": "default path: protest targets (demands, the site's authority, a foreign policy named), adjective "
-             "agents, claims, survivors, units and origins; a riot is one event", "det_macro_f1": 0.3130,
-     "det_dno_fpr": 0.6076, "cod_macro_f1": 0.9600, "note": "DEV; cod_actor_e2e 0.603 → 0.691, null agreement "
-                                                           "0.822"},
-    {"step": "default path: CAMEO INT for actors named only as foreign, singular passives, a nationality closing "
-             "a genitive chain, owned units, weapon nationality, victims after بينهم, protest targets from "
-             "slogans, clashes and demands", "det_macro_f1": 0.3135, "det_dno_fpr": 0.6049, "cod_macro_f1": 0.9600,
-     "note": "DEV; cod_actor_e2e 0.691 → 0.751, null agreement 0.809"},
-    {"step": "default path: purposes, accusations, threats, fears and decisions make acts irrealis; topics, "
-             "kinds, judgements, dated history and named events are background; questions report nothing",
-     "det_macro_f1": 0.3339, "det_dno_fpr": 0.5586, "cod_macro_f1": 0.9598,
-     "note": "DEV; not kept: the imperfect as habitual (det 0.349 but actor e2e 0.751 → 0.740)"},
-    {"step": "default path: singular counted persons and foreigners code no sector, former officials ELI, no "
-             "state from a city or for armed groups, memos and grievance pronouns name targets",
-     "det_macro_f1": 0.3339, "det_dno_fpr": 0.5586, "cod_macro_f1": 0.9598,
-     "note": "DEV; cod_actor_e2e 0.751 → 0.771, null agreement 0.808 → 0.882"},
-    {"step": "detectors retrained on this pipeline: lexical / e5", "det_macro_f1": 0.5447, "det_dno_fpr": 0.1962,
-     "cod_macro_f1": 0.8033, "note": "nested CV; e5: 0.597 / 0.185 / 0.820 (ASSAULT F1 0.729)"},
-    {"step": "default path: spelling-checked homographs (هنا/هنأ، ياسر/يأسر، أسرته، اثني عشر/أثنى), words of "
-             "organisation names, استهدف as an aim, sports sentences, demands, other senses (الطلب، المساندة، يتوسط)",
-     "det_macro_f1": 0.3348, "det_dno_fpr": 0.5586, "cod_macro_f1": 0.9598,
-     "note": "DEV; aimed at real news: ~1,450 false events fewer on the bench corpus (14,163 → 12,727)"},
-    {"step": "default path: public receptions and hostings, prayers, verbs without noun endings, two-letter "
-             "companions as words, honorifics and the Saudi king's titles, other senses (تعبئة، عريضة، بارك، التحدي)",
-     "det_macro_f1": 0.3348, "det_dno_fpr": 0.5586, "cod_macro_f1": 0.9598,
-     "note": "DEV unchanged; bench corpus 12,727 → 12,268 events, ~210 dyads recoded (---GOV → SAUGOV)"},
-]
+HISTORY_FILE = ROOT / "tools" / "data" / "accuracy_history.jsonl"   # one recorded run a line
+
+
+def load_history() -> list[dict[str, Any]]:
+    return read_jsonl(str(HISTORY_FILE))
 
 
 def classify(e: dict[str, Any]) -> list[str]:
@@ -250,7 +191,7 @@ def main() -> int:
     o.append("Recorded runs (cross-validated where marked; `det_macro_f1`, `det_dno_fpr`, `cod_macro_f1`):\n")
     o.append("| step | det_macro_f1 | det_dno_fpr | cod_macro_f1 | note |")
     o.append("|---|---|---|---|---|")
-    for h in HISTORY:
+    for h in load_history():
         o.append(f"| {h['step']} | {fmt(h['det_macro_f1'])} | {fmt(h['det_dno_fpr'])} | {fmt(h['cod_macro_f1'])} | "
                  f"{h['note']} |")
     o.append(f"| this run: default path (dictionaries + rules) | {fmt(base.get('det_macro_f1'))} | "
