@@ -21,8 +21,10 @@ def test_spelling_is_parsed():
     ({**ROW, "spelling": "hamzah"}, "spelling: expected"),
     # a form without a hamza could never match under `hamza`
     ({**ROW, "pattern": "هنا|يهنئ", "spelling": "hamza"}, "written without one"),
+    # a one-letter companion would be the beginning of any word
+    ({**ROW, "requires": "اتفاق,ب"}, "requires: a word of one letter"),
 ])
-def test_bad_spelling_names_file_and_line(row, message):
+def test_bad_row_names_file_and_line(row, message):
     with pytest.raises(LexiconError, match=message) as err:
         parse_trigger(row, ("events.tsv", 7), set())
     assert "events.tsv" in str(err.value) and "7" in str(err.value)

@@ -82,12 +82,11 @@ class Requirements:
 
     def __init__(self, entries: Iterable[TriggerEntry], analyzer: Analyzer):
         self.words = frozenset(w for e in entries for w in e.requires)
-        # the words by their first two letters: a stem is compared with the few words that begin
-        # like it, not sliced at every length (a one-letter word, were there one, with every stem)
+        # the words by their first two letters (the loader allows no shorter word): a stem is
+        # compared with the few words that begin like it, not sliced at every length
         by_head: dict[str, list[str]] = {}
         for w in sorted(self.words):
             by_head.setdefault(w[:2], []).append(w)
-        self._short = tuple(by_head.pop(h) for h in [h for h in by_head if len(h) < 2])
         self._by_head = {h: tuple(ws) for h, ws in by_head.items()}
         self.analyzer = analyzer
         self._cache: dict[str, frozenset[str]] = {}
@@ -104,8 +103,6 @@ class Requirements:
                 for w in by_head.get(rest[:2], ()):
                     if rest.startswith(w) and (len(w) > 2 or len(rest) == 2 or rest[2:] in SHORT_TAILS):
                         found.add(w)
-                for short in self._short:
-                    found.update(short if rest.startswith(short[0]) else ())
                 for st in taa_stems(rest):
                     if st in words:
                         found.add(st)

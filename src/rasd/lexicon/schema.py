@@ -323,6 +323,9 @@ def parse_trigger(row: dict[str, str], where: tuple[str, int], cameo_codes: set[
         if not forms:
             raise LexiconError("pattern: no forms", *where)
     requires = tuple(strip_article(normalize_key(w.strip())) for w in (row.get("requires") or "").split(",") if w.strip())
+    if any(len(w) < 2 for w in requires):
+        # a companion is read as the beginning of a stem: one letter would be any word
+        raise LexiconError(f"requires: a word of one letter ({row.get('requires')!r})", *where)
     context = tuple(c.strip() for c in (row.get("context") or "").split(",") if c.strip())
     spelling = frozenset(w.strip() for w in (row.get("spelling") or "").split(",") if w.strip())
     if not spelling <= set(SPELLINGS):
