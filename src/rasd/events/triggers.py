@@ -282,7 +282,8 @@ _SPORTS_FORMS = frozenset(p + w for w in SPORTS_WORDS for p in ("",) + NOMINAL_P
 # الاجتماعات، موظف استقبال). Words that also name political guests or gatherings are left out: the
 # participants, the members, the youth (استقبل الملك المشاركين في المؤتمر), a session (استضافت الكويت
 # الدورة 42 لمجلس وزراء الخارجية), a forum. Guests, hosted events and visitors are read within HOSPITALITY_REACH
-# words after the trigger in its clause (after the subject of a verb-first clause); rooms just before.
+# words after the trigger in its clause (after the subject of a verb-first clause). Rooms and desks
+# (ROOM_HEADS) are read for every type by _facility.
 PUBLIC_GUESTS = frozenset((
     "الزوار", "زوار", "الزاءرين", "زاءرين", "الزاءرات", "الحجاج", "حجاج", "المعتمرين", "معتمرين", "المصلين", "مصلين",
     "المواطنين", "مواطنين", "المقيمين", "مقيمين", "السياح", "سياح", "ساءح", "ساءحا", "الساءحين", "الجمهور", "الجماهير",
@@ -310,12 +311,15 @@ CURRENCIES = frozenset(("دولار", "ريال", "يورو", "جنيه", "دي�
 HOSPITALITY_REACH = 4
 
 
+def _facility(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """قاعة الاجتماعات، صالة الاستقبال، مركز الاعتقال: a room or a facility named after an act, any type."""
+    return m.first > 0 and not breaks[m.first] and "ال" in m.prefix and m.pattern.form == "noun" \
+        and without_conjunction(texts[m.first - 1]) in ROOM_HEADS
+
+
 def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
     e = h.entry
     m = h.match
-    if m.first > 0 and not breaks[m.first] and "ال" in m.prefix and m.pattern.form == "noun" \
-            and without_conjunction(texts[m.first - 1]) in ROOM_HEADS:
-        return True   # قاعة الاجتماعات، صالة الاستقبال، مركز الاعتقال: a room or a facility of any type
     if e.type != "CONSULT" or e.cameo not in HOSPITALITY_CAMEOS or e.requires:
         return False
     if e.cameo == "040":
@@ -367,7 +371,7 @@ PRAYER_REACH = 6   # words after the verb where the name of God is looked for (�
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
             or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m) \
-            or _other_refusal(m, texts):
+            or _other_refusal(m, texts) or _facility(m, texts, breaks):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
