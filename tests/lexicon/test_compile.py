@@ -1,4 +1,6 @@
-from rasd.lexicon.compile import verb_forms
+import pytest
+
+from rasd.lexicon.compile import has_article, key_words, verb_forms
 
 
 def _forms(past, present):
@@ -34,3 +36,21 @@ def test_a_verb_takes_no_noun_ending(nlp):
     # a present verb before نا keeps it (يقتلونا: يقتلوننا "they kill us")
     records = nlp.code("وقال إن المسلحين يقتلونا كل يوم في القرية.", "2015-07-30")
     assert [r for r in records if r["event_type"] == "ASSAULT"]
+
+
+def test_hamza_lam_is_no_article():
+    # ألماني begins with its own ال (a hamza on the alef tells it): the key keeps it, so that the
+    # definite الألمانية (normalized ال + المانيه) is read; البحرية loses its article as before
+    assert key_words("ألماني") == ("الماني",)
+    assert key_words("البحرية") == ("بحريه",)
+    assert key_words("رفع إلغاء الحظر", keep_first=True) == ("رفع", "الغاء", "حظر")
+    assert has_article("البحرية") and not has_article("ألمانيا")
+
+
+@pytest.mark.parametrize("text", ["رفض الرئيس الألماني العقوبات.", "رفضت الحكومة الألمانية العقوبات.",
+                                  "رفضت ألمانيا العقوبات.", "رفضت المانيا العقوبات."])
+def test_german_nisba_and_name(nlp, text):
+    # regression: الألماني/الألمانية matched nothing (the key was مانيه), and ألمانيا as a
+    # definite-only name lost to the accusative nisba, so Germany was a target
+    records = nlp.code(text, "2015-08-01")
+    assert [(r["source"] or {}).get("country") for r in records] == ["DEU"]

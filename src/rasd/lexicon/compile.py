@@ -23,6 +23,14 @@ NOMINAL = frozenset(("",) + NOMINAL_PREFIXES)
 VERBAL_PAST = frozenset(p for p in ("",) + VERBAL_PREFIXES if "س" not in p and not p.endswith("ل"))
 VERBAL = frozenset(("",) + VERBAL_PREFIXES + NEGATION_PREFIXES)
 INTERNAL = frozenset(("", "ال"))
+# ألماني، ألبانيا، إلغاء: a hamza on the alef tells a stem that begins with ال, no article; once
+# normalized the two look alike (الألمانية is ال + المانيه), so dictionary forms are read as written
+HAMZA_LAM = ("أل", "إل", "آل")
+
+
+def has_article(form: str) -> bool:
+    """Whether a dictionary form begins with the article (البحرية), read as written: ألمانيا does not."""
+    return normalize_key(form).startswith("ال") and not form.lstrip().startswith(HAMZA_LAM)
 VERB_FORMS = frozenset(("past", "present"))
 # Function words that a one-word name must never match (وإن is not the Turkish city Van).
 FUNCTION_WORDS = frozenset((
@@ -69,7 +77,10 @@ def key_words(form: str, *, keep_first: bool = False) -> tuple[str, ...]:
     begin with those letters (the matcher strips a real article from the text itself).
     """
     words = normalize_key(form).replace("-", " ").split()
-    out = tuple(strip_article(w) for w in words)
+    raw = form.replace("-", " ").split()
+    if len(raw) != len(words):   # a diacritic or tatweel standing alone: no word to compare with
+        raw = words
+    out = tuple(w if r.startswith(HAMZA_LAM) else strip_article(w) for w, r in zip(words, raw))
     if keep_first and words:
         out = (words[0],) + out[1:]
     return out
@@ -360,7 +371,7 @@ def verb_forms(past: str, present: str) -> list[tuple[str, str]]:
 
 def nisba_forms(base: str) -> list[tuple[str, str]]:
     """A nationality adjective and its regular inflections (روسي → روسية، روسيون …)."""
-    b = normalize_key(base)
+    b = base.strip()   # as written: key_words reads the hamza of ألماني (see HAMZA_LAM)
     forms = [(b, "sg"), (b + "ه", "sg"), (b + "ا", "sg"), (b + "ان", "pl"), (b + "تان", "pl"), (b + "ين", "people"),
              (b + "ون", "people"), (b + "ات", "pl"), (b + "تين", "pl")]
     return forms

@@ -23,8 +23,7 @@ from typing import Any, Iterator
 from rasd.codebook import Codebook, load_codebook
 from rasd.errors import LexiconError
 from rasd.lexicon import schema
-from rasd.lexicon.compile import NOMINAL, VERBAL, VERBAL_PAST, Matcher, key_words, nisba_forms, verb_forms
-from rasd.text.normalize import normalize_key
+from rasd.lexicon.compile import NOMINAL, VERBAL, VERBAL_PAST, Matcher, has_article, key_words, nisba_forms, verb_forms
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +152,7 @@ INDEFINITE = NOMINAL - DEFINITE
 def _name_prefixes(form: str) -> frozenset[str]:
     """A proper name is definite or not as a whole: الرقة never occurs as فرقة "a band", nor
     the capital ماليه as المالية "the finance" (the first word's article decides)."""
-    return DEFINITE if normalize_key(form).startswith("ال") else INDEFINITE
+    return DEFINITE if has_article(form) else INDEFINITE
 
 
 def _nominal_phrase(form: str) -> bool:
