@@ -54,3 +54,34 @@ def test_saudi_royal_protocol(nlp, text, source, target):
     records = nlp.code(text, "2015-08-01")
     assert any((r["source"] or {}).get("code") == source and (r["target"] or {}).get("code") == target
                for r in records), [(r["source"], r["target"]) for r in records]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # after a definite noun or an adjective a name is no genitive: it is the verb's object
+    ("زار الرئيس الروسي الرياض.", "RUSGOV", "SAU"),
+    ("هاجم الجيش الإسرائيلي غزة.", "ISRMIL", "PSE"),
+    # a genitive closes the construct: the title after it is the object's
+    ("التقى رئيس وزراء إسرائيل الرئيس المصري.", "ISRGOV", "EGYGOV"),
+    ("اعتقلت شرطة دبي متهمين.", "ARECOP", "---CRM"),
+    # a courtesy title (الشيخ) between an office and a name; a title with a name of its own after a
+    # name is another person's
+    ("واستقبل أمير الكويت الشيخ صباح الأحمد الجابر الصباح رئيس الوزراء العراقي حيدر العبادي.", "KWTGOV", "IRQGOV"),
+    ("استقبل ولي العهد الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع وزير الخارجية الأمريكي جون كيري.",
+     "SAUGOV", "USAGOV"),
+    ("استقبل الرئيس السيسي العاهل الأردني الملك عبدالله الثاني.", "EGYGOV", "JORGOV"),
+    ("استقبل الملك سلمان الرئيس المصري.", "SAUGOV", "EGYGOV"),
+])
+def test_where_a_phrase_ends(nlp, text, source, target):
+    records = nlp.code(text, "2015-08-01")
+    assert any((r["source"] or {}).get("code") == source and (r["target"] or {}).get("code") == target
+               for r in records), [((r["source"] or {}).get("text"), (r["target"] or {}).get("text")) for r in records]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("ردت القوات المسلحة السعودية بقصف عنيف على مواقع المتمردين.", "SAUMIL"),   # السعودية the adjective
+    ("قال مسؤول إن جنديا تركيا أصيب في اشتباكات مع مسلحين.", "TURMIL"),          # تركيا the accusative adjective
+])
+def test_a_name_that_is_also_the_adjective_agrees(nlp, text, code):
+    records = nlp.code(text, "2015-08-01")
+    codes = {(r["source"] or {}).get("code") for r in records} | {(r["target"] or {}).get("code") for r in records}
+    assert code in codes, codes

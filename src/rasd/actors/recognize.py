@@ -143,14 +143,27 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
     """Compose adjacent mentions into phrases and mark places and coordination."""
     phrases: list[Phrase] = []
     breaks = tokens.breaks
+    texts = tokens.texts
     for k, m in enumerate(mentions):
         prev = phrases[-1] if phrases else None
+        # العاهل السعودي الملك عبد الله: a second title before a name joins the phrase; but after a
+        # name, a title with a name of its own (… الصباح رئيس الوزراء العراقي حيدر العبادي) is
+        # another person's, the object of a verb-first clause
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        # العاهل السعودي الملك عبد الله: a second title before a name joins the phrase
-        title_chain = (m.kind == "agent" and nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1)
+        title_chain = m.kind == "agent" and nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1
+        other_name = title_chain or m.kind == "agent" and _titles_name(mentions, k)
+        if prev is not None and m.kind == "person" and m.first == prev.last + 2 and not breaks[m.first - 1] \
+                and not breaks[m.first] and texts[m.first - 1] in NAME_TITLES and not prev.has("person") \
+                and _composes(prev, m, texts):
+            # أمير الكويت الشيخ صباح الأحمد: a courtesy title between the office and the name
+            prev.mentions.append(m)
+            prev.last = m.last
+            prev.end = m.end
+            continue
         if prev is not None and m.first == prev.last + 1 and not breaks[m.first] \
-                and not m.prefix.startswith(("و", "ف")) and (_composes(prev, m, tokens.texts) or (
-                    title_chain and not prev.has("person"))):
+                and not m.prefix.startswith(("و", "ف")) and (
+                    _composes(prev, m, texts) and not (other_name and prev.has("person"))
+                    or title_chain and not prev.has("person")):
             prev.mentions.append(m)
             prev.last = m.last
             prev.end = m.end
@@ -199,6 +212,35 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             group += 1
             p.group = group
     return _merge_partitives(phrases, stems)
+
+
+# Courtesy titles written between an office and a name (أمير الكويت الشيخ صباح الأحمد، وزير الخارجية
+# الدكتور …): not actors themselves
+NAME_TITLES = frozenset(("الشيخ", "الشيخه", "السيد", "السيده", "الدكتور", "الدكتوره", "المهندس", "الحاج", "الاستاذ"))
+
+
+def _titles_name(mentions: list[Match], k: int) -> bool:
+    """Whether the title mentions[k] heads a name: a person follows it, adjacent, through
+    adjectives and genitives (رئيس الوزراء العراقي حيدر العبادي، العاهل السعودي الملك سلمان)."""
+    last = mentions[k].last
+    prev_kind = "agent"
+    for j in range(k + 1, len(mentions)):
+        m = mentions[j]
+        if m.first != last + 1:
+            return False
+        if m.kind == "person":
+            return True
+        if m.kind not in ("agent", "nisba", "country"):
+            return False
+        if m.kind == "agent" and prev_kind == "agent":
+            after = mentions[j + 1] if j + 1 < len(mentions) else None
+            if after is None or after.kind != "person" or after.first != m.last + 1:
+                # ولي ولي العهد وزير الدفاع وزير الخارجية الأمريكي جون كيري: offices listed one after
+                # another belong to the name before; the next name's title begins later
+                return False
+        prev_kind = m.kind
+        last = m.last
+    return False
 
 
 def _ba_locative(word: str) -> bool:
@@ -270,12 +312,25 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
     if prep == "ب" or (prep == "ل" and k in ("country", "capital", "place")):
         return False  # ببغداد، لفنزويلا start a new phrase; لحركة حماس is a genitive
     if k in ("country", "capital", "place"):
-        # genitive: رئيس وزراء إسرائيل، شرطة دبي (but not two bare names in a row)
-        return kinds <= {"agent", "nisba"} and "agent" in kinds and not (kinds & {"country", "capital", "place"})
+        # genitive: رئيس وزراء إسرائيل، شرطة دبي (but not two bare names in a row). Only a construct
+        # head takes one: after a definite noun or an adjective the name is the object of a verb-first
+        # clause (زار الرئيس الروسي الرياض، هاجم الجيش الإسرائيلي غزة)
+        last = prev.mentions[-1]
+        if not kinds <= {"agent"} or last.kind != "agent":
+            return False
+        word = texts[m.last] if texts is not None else ""
+        if last.prefix.endswith(("ال", "لل")):
+            # القوات المسلحة السعودية: a definite name that is also the adjective agrees with the noun
+            return m.prefix.endswith("ال") and word.endswith("يه")
+        if last.suffix:
+            return last.suffix == "ا" and not m.prefix and word.endswith("يا")   # جنديا تركيا
+        return True
     if k == "person":
         # خادم الحرمين الشريفين الملك سلمان: a metonymic title too
         return kinds <= {"agent", "nisba", "country", "org", "metonym"} and not prev.has("person")
     if k == "agent":
+        if prev.mentions[-1].kind in ("country", "capital", "place"):
+            return False  # التقى رئيس وزراء إسرائيل الرئيس المصري: the genitive closes the construct
         if prev.mentions[-1].kind == "person" and m.prefix.endswith("ال"):
             return False  # استقبل الملك سلمان الرئيس المصري: a definite title after a name is the object
             # of a verb-first clause; an apposition is a construct (محمد بن سلمان ولي ولي العهد وزير الدفاع)
