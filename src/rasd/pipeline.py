@@ -21,7 +21,7 @@ from rasd import __version__
 from rasd.actors.recognize import Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
 from rasd.actors.compose import compose_phrases
-from rasd.events.frames import assign, back_reference
+from rasd.events.frames import assign, back_reference, shared_subject
 from rasd.events.incidents import incident_roles
 from rasd.events.modality import coordinated, historical, modality, named_event
 from rasd.events.triggers import Requirements, select_triggers
@@ -292,6 +292,7 @@ class Pipeline:
         out: list[Event] = []
         framed = []
         last_mod = None   # the previous trigger told and its modality, for a verb coordinated with it
+        previous = None   # the previous trigger framed and its frame, for a verb sharing its subject
         untold = None     # the previous violence or protest trigger found to name no event of the sentence
         # a sentence that asks (لماذا قتل …؟، أليس الهجوم على …؟) reports nothing: what it names is
         # hypothetical, as in a polar question (modality.QUESTION_WORDS)
@@ -300,7 +301,8 @@ class Pipeline:
             if untold is not None and _same_act(untold, hit):
                 untold = hit
                 continue
-            frame = assign(hit, phrases, tokens, stems, topic[-1] if topic else None)
+            frame = shared_subject(hit, assign(hit, phrases, tokens, stems, topic[-1] if topic else None), previous,
+                                   tokens)
             if frame.mention:
                 untold = hit
                 continue
@@ -318,6 +320,7 @@ class Pipeline:
                 untold = hit
                 continue
             untold = None
+            previous = (hit, frame)
             if frame.source:
                 topic.append(frame.source[0])
             framed.append((hit, frame, mod))

@@ -210,3 +210,25 @@ def test_a_riot_is_one_protest_event(nlp):
     recs = nlp.code("وهاجم المتظاهرون مركزا للشرطة في وسط المدينة.", "2011-02-01")
     assert [(r["event_type"], r["trigger"]["text"]) for r in recs] == [("PROTEST", "هاجم")]
     assert recs[0]["target"]["sector"] == "COP"
+
+
+@pytest.mark.parametrize("text,trigger,source,target", [
+    # the phrase between the first verb and the joined one is the first verb's object
+    ("زار وزير الخارجية الأمريكي جون كيري القاهرة أمس والتقى الرئيس عبد الفتاح السيسي.", "التقى", "USAGOV", "EGYGOV"),
+    ("وقال إن الملك سلمان سيزور الولايات المتحدة ويلتقي بالرئيس باراك أوباما في سبتمبر.", "يلتقي", "SAUGOV", "USAGOV"),
+    # "with him": the guest of the first verb
+    ("واستقبل أمير الكويت الشيخ صباح الأحمد الجابر الصباح رئيس الوزراء العراقي حيدر العبادي وبحث معه تطورات "
+     "الأوضاع.", "بحث", "KWTGOV", "IRQGOV"),
+])
+def test_joined_verb_shares_the_subject(nlp, text, trigger, source, target):
+    got = [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == trigger]
+    assert (source, target) in got, got
+
+
+def test_a_clause_between_keeps_its_own_subject(nlp):
+    # فعمد عناصر الشرطة …، وقتل: the verb is joined to عمد, whose subject is the police
+    text = ("وهاجم مقاتلو حزب العمال الكردستاني مركزا للشرطة، فعمد عناصر الشرطة إلى الرد عليهم، "
+            "وقتلوا اثنين منهم.")
+    got = [(r["source"] or {}).get("code") for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == "قتلوا"]
+    assert got and "TURREB" not in got, got

@@ -204,6 +204,38 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     return Frame(source, target, frame.rule + "+protest-defaults")
 
 
+# A verb with the conjunction (زار كيري القاهرة والتقى الرئيس، شنت قوات التحالف غارات على مواقع
+# الحوثيين ودمرت آليات) shares the subject of the clause it is joined to: a phrase between the
+# previous trigger and it is that trigger's object, not a subject placed before the verb.
+COORDINATING = frozenset(("و", "ف", "وس", "فس"))
+WITH_PRONOUN = frozenset(("معه", "معها", "معهم", "معهما"))
+
+
+def shared_subject(hit: TriggerHit, frame: Frame, previous: tuple[TriggerHit, Frame] | None,
+                   tokens: Tokens) -> Frame:
+    """The frame of a coordinated verb whose subject the clause rules took from the arguments of
+    the previous trigger of the sentence (``previous``): that trigger's source instead, and for a
+    joint act with "with him" (واستقبل الملك الرئيس وبحث معه) its target."""
+    m = hit.match
+    if previous is None or hit.anchor is not None or m.prefix not in COORDINATING \
+            or not frame.rule.startswith("verb-svo") or not frame.source:
+        return frame
+    prev_hit, prev = previous
+    subj = frame.source[0]
+    if subj.first <= prev_hit.match.last or any(p.group == subj.group for p in prev.source):
+        return frame   # named before the previous trigger, or its subject too (وصل كيري والتقى)
+    if any(tokens.breaks[j] for j in range(prev_hit.match.last + 1, m.first)):
+        # a clause between (… مفوضية المدينة، فعمد عناصر الشرطة إلى الرد عليهم، وقتل): its verb may be
+        # the one joined to; a comma right before the conjunction is no clause
+        return frame
+    source = prev.source
+    target = [p for p in frame.target if all(p.group != q.group for q in source)]
+    if not target and hit.entry.type in RECIPROCAL_TYPES and m.last + 1 < len(tokens.texts) \
+            and tokens.texts[m.last + 1] in WITH_PRONOUN:
+        target = [p for p in prev.target if all(p.group != q.group for q in source)]
+    return Frame(source, target, frame.rule + "+shared-subject")
+
+
 def _nearest(places: list[Phrase], first: int) -> Phrase:
     """The place nearest a trigger, after it preferred."""
     return min(places, key=lambda p: abs(p.first - first) + (0 if p.first > first else 3))
