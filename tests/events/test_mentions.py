@@ -31,6 +31,8 @@ MENTIONS = [
     ("والتقى الوزير عائلات الجنود الذين قتلوا في المعارك.", "ASSAULT"),              # relative clause
     ("ولا تزال المدينة تعيش على وقع التفجيرات.", "ASSAULT"),                         # على وقع ≠ وقع
     ("وقال المعارض إن النظام السابق كان يعذب المعتقلين في سجونه.", "ASSAULT"),         # past habit
+    ("وأكد المتحدث أن القوات تسعى إلى اعتقال قادة الخلية خلال الأيام المقبلة.", "COERCE"),  # striving: irrealis
+    ("وأكدت المقاومة سعيها الدؤوب إلى طرد المسلحين من المدينة.", "SANCTION"),
     # the participant noun (المتظاهرون) demanding, judging or in a subordinate, habitual or predicate
     # clause; violence nouns of purpose, investigation, charge, plan, anniversary, opinion
     ("وطالب المتظاهرون الحكومة بخفض أسعار الوقود.", "PROTEST"),                      # a demand

@@ -43,6 +43,11 @@ CALL_HEADS = ("دعو", "تدعو", "يدعو", "يدعون", "دعا", "دعت"
               "يطالبون", "طالب", "طالبت", "طالبوا")
 # Words between the call and its إلى: the subject of a verb-first clause (دعت المعارضة السورية إلى …).
 CALL_REACH = 4
+# Striving and aiming (تسعى المقاومة إلى طرد …، سعيها الدؤوب إلى طرد هؤلاء، الرامية إلى وقف) name with
+# إلى an act not yet done, as a call does. Whole words: سعيد is a name.
+AIM_HEADS = frozenset(("سعي", "السعي", "بالسعي", "يسعي", "تسعي", "نسعي", "يسعون", "سعت", "سعيا", "سعيه", "سعيها",
+                       "سعيهم", "تهدف", "يهدف", "هادفه", "الهادفه", "الراميه", "الرامي", "راميه", "يرمي", "ترمي",
+                       "يطمح", "تطمح", "يتطلع", "تتطلع", "تتجه", "يتجه"))
 # The grievance of a protest or a denunciation (احتجاجا على مقتل، تندد بالمعارك، تنديدا بإعدامه) is
 # what the protest is about, told as its reason, not reported as an event of the sentence.
 GRIEVANCE_HEADS = ("احتجاج", "للاحتجاج", "الاحتجاج", "والاحتجاج", "تندد", "يندد", "ينددون", "منددين", "مندده",
@@ -194,9 +199,10 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         prev = _bare(stems[m.first - 1])
         if prev in IRREALIS_HEADS:
             hypothetical = True
-        elif prev == "الي" and m.first > 1 and any(without_conjunction(stems[i]).startswith(CALL_HEADS)
-                                                   for i in range(max(left, m.first - 1 - CALL_REACH), m.first - 1)):
-            hypothetical = True   # دعا إلى وقف …، ودعا الرئيس المصري إلى وقف إطلاق النار
+        elif prev == "الي" and m.first > 1 and any(
+                without_conjunction(stems[i]).startswith(CALL_HEADS) or without_conjunction(stems[i]) in AIM_HEADS
+                for i in range(max(left, m.first - 1 - CALL_REACH), m.first - 1)):
+            hypothetical = True   # دعا إلى وقف …، ودعا الرئيس المصري إلى وقف إطلاق النار، تسعى إلى طرد
         elif prev.startswith(GRIEVANCE_HEADS) and m.prefix.endswith(("ب", "ل")):
             grievance = True   # تندد بالمعارك، استنكارا لاغتيال
         elif prev in ("علي", "ضد") and m.first > 1 and _bare(stems[m.first - 2]).startswith(GRIEVANCE_HEADS):

@@ -135,6 +135,9 @@ NUMERAL_WORDS = frozenset(("ماءه", "مءه", "ماءتين", "مءتين", "
                            "عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين"))
 
 
+KIN_NAMES = frozenset(("ابو", "ابي", "ابا", "بن", "ابن", "بنت"))
+
+
 def _numeral(w: str) -> bool:
     """A cardinal in digits or words; not a year (في سبتمبر 1970 خطفت: a date before the verb)."""
     if w.isdigit():
@@ -160,6 +163,8 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
              for i in range(m.first, m.last + 1)}
     # a surname written as it is, or after a conjunction (ليبرمان, not ل + يبرمان "they two conclude")
     named.update(m.first for m in matches if m.layer == "actor" and m.kind == "person" and m.prefix in ("", "و", "ف"))
+    # علي بن أبي طالب، أبو حمزة: the word after a kunya or a patronymic is a name
+    named.update(i + 1 for i, w in enumerate(texts[:-1]) if w in KIN_NAMES)
     for m in matches:
         if m.layer != "event":
             continue
@@ -222,12 +227,13 @@ AIM_SUBJECTS = frozenset((
     "حمله", "حملات", "برنامج", "برامج", "دراسه", "دراسات", "مبادره", "مبادرات", "فعاليه", "فعاليات", "دوره", "دورات",
     "خطه", "خطط", "مشروع", "مشاريع", "ورشه", "ورش", "مسابقه", "خدمات", "خدمه", "استراتيجيه", "سياسه", "حزمه",
     "اجراءات", "جهود", "اصلاحات", "منتج", "منتجات", "علاج", "دواء", "لقاح", "توجه", "رؤيه", "مهرجان", "معرض",
+    "فكره",
 ))
 AIM_OBJECTS = frozenset((
     "تعزيز", "تنميه", "توفير", "تطوير", "تحسين", "رفع", "زياده", "دعم", "تاهيل", "تدريب", "توعيه", "تحقيق", "بناء",
     "ايجاد", "تمكين", "مساعده", "حمايه", "خدمه", "تسهيل", "تشجيع", "نشر", "تعريف", "استقطاب", "جذب", "توظيف",
     "تثقيف", "ادخال", "اسعاد", "رعايه", "تحفيز", "خفض", "تقليل", "حد", "معالجه", "علاج", "فءه", "فءات", "شريحه",
-    "شراءح", "خلايا",
+    "شراءح", "خلايا", "احسان",
 ))
 AIM_REACH = 4   # words before the verb that may name its subject (الدراسة التي أجراها المركز استهدفت)
 
@@ -360,6 +366,9 @@ ADJECTIVE_NOUNS = frozenset(("مسانده", "مطالبه", "رافض", "راف
 # دعا entries, the names of God they take, and the blessings asked for someone (دعا لهم بالمغفرة).
 PRAYER_VERBS = frozenset(("دعا", "دعت", "دعوا", "دعتا", "دعيا", "يدعو", "تدعو", "يدعون", "يدعوان", "تدعوان"))
 PRAYED_TO = frozenset(("الله", "لله", "ربه", "ربها", "ربهم", "المولي", "الباري", "الخالق"))
+# names of God that are no part of a person's or a party's name (حزب الله، عبد الله): enough anywhere
+# within reach (ودعا فضيلته المولى القدير أن …)
+GOD_ONLY = PRAYED_TO - {"الله", "لله"}
 BLESSINGS = ("بالخير", "بالمغفره", "بالرحمه", "بالشفاء", "بالتوفيق", "بالنصر", "بالسداد", "بالصحه", "بالعافيه", "بطول",
              "بدوام", "بالثبات", "بالفرج", "بالهدايه", "بالبركه")
 # After a subject (ودعا الوزير الله أن يحفظ …) the name of God must be followed by أن or a praise
@@ -371,7 +380,7 @@ PRAYER_REACH = 6   # words after the verb where the name of God is looked for (�
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
             or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m) \
-            or _other_refusal(m, texts) or _facility(m, texts, breaks):
+            or _other_refusal(m, texts) or _facility(m, texts, breaks) or _spacious(m, texts):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -393,7 +402,7 @@ def _prayer(m: Match, texts: list[str]) -> bool:
         return False
     after = texts[m.last + 1:m.last + 2 + PRAYER_REACH]   # one more: the word after the last
     for j, w in enumerate(after[:PRAYER_REACH]):
-        if w in PRAYED_TO and (j == 0 or j + 1 < len(after) and after[j + 1] in PRAISE_NEXT):
+        if w in GOD_ONLY or w in PRAYED_TO and (j == 0 or j + 1 < len(after) and after[j + 1] in PRAISE_NEXT):
             return True
     # a blessing asked for someone, named or not (دعا لهم بالمغفرة، دعا آخرون للأم بالرحمة)
     return any(w.startswith(BLESSINGS) for w in after)
@@ -482,6 +491,15 @@ def _other_refusal(m: Match, texts: list[str]) -> bool:
         return prev in ("اي", "طلب", "بطلب", "تباطء", "مرض") or nxt in ("صحي", "وعابر", "عابر") \
             or (m.suffix == "ا" and nxt == "عليه")
     return False
+
+
+def _spacious(m: Match, texts: list[str]) -> bool:
+    """مجالا رحبا، صدرا رحبا: the adjective "wide" agreeing with an indefinite accusative noun, not
+    رحبا "the two welcomed" (after a subject: الطرفان رحبا، كلاهما رحبا)."""
+    if m.pattern.words[0] != "رحبا" or m.prefix or m.first == 0:
+        return False
+    prev = texts[m.first - 1]
+    return prev.endswith("ا") and not prev.endswith(("هما", "كلا")) and not prev.startswith("ال") and len(prev) > 2
 
 
 def _comparative(m: Match, texts: list[str]) -> bool:
