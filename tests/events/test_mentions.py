@@ -33,6 +33,8 @@ MENTIONS = [
     ("وقال المعارض إن النظام السابق كان يعذب المعتقلين في سجونه.", "ASSAULT"),         # past habit
     ("وأكد المتحدث أن القوات تسعى إلى اعتقال قادة الخلية خلال الأيام المقبلة.", "COERCE"),  # striving: irrealis
     ("وأكدت المقاومة سعيها الدؤوب إلى طرد المسلحين من المدينة.", "SANCTION"),
+    ("ودعت منظمة العفو الدولية للإفراج عن المعتقلين.", "RETREAT"),                   # a call with ل
+    ("وقال المجلس في بيان إنه يدعو لمحاكمة المسؤولين عن الجريمة.", "ACCUSE"),
     # the participant noun (المتظاهرون) demanding, judging or in a subordinate, habitual or predicate
     # clause; violence nouns of purpose, investigation, charge, plan, anniversary, opinion
     ("وطالب المتظاهرون الحكومة بخفض أسعار الوقود.", "PROTEST"),                      # a demand

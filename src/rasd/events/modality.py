@@ -203,6 +203,10 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
                 without_conjunction(stems[i]).startswith(CALL_HEADS) or without_conjunction(stems[i]) in AIM_HEADS
                 for i in range(max(left, m.first - 1 - CALL_REACH), m.first - 1)):
             hypothetical = True   # دعا إلى وقف …، ودعا الرئيس المصري إلى وقف إطلاق النار، تسعى إلى طرد
+        elif m.prefix in ("ل", "لل") and m.pattern.form in ("noun", "fixed") and any(
+                without_conjunction(stems[i]).startswith(CALL_HEADS)
+                for i in range(max(left, m.first - 1 - CALL_REACH), m.first)):
+            hypothetical = True   # دعت منظمة العفو الدولية للإفراج عنهم، يدعو لمحاكمة إسرائيل: ل for إلى
         elif prev.startswith(GRIEVANCE_HEADS) and m.prefix.endswith(("ب", "ل")):
             grievance = True   # تندد بالمعارك، استنكارا لاغتيال
         elif prev in ("علي", "ضد") and m.first > 1 and _bare(stems[m.first - 2]).startswith(GRIEVANCE_HEADS):

@@ -380,7 +380,8 @@ PRAYER_REACH = 6   # words after the verb where the name of God is looked for (�
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
             or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m) \
-            or _other_refusal(m, texts) or _facility(m, texts, breaks) or _spacious(m, texts):
+            or _other_refusal(m, texts) or _facility(m, texts, breaks) or _spacious(m, texts) \
+            or _institution(m, texts, breaks):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -490,6 +491,29 @@ def _other_refusal(m: Match, texts: list[str]) -> bool:
         nxt = after[0] if after else ""
         return prev in ("اي", "طلب", "بطلب", "تباطء", "مرض") or nxt in ("صحي", "وعابر", "عابر") \
             or (m.suffix == "ا" and nxt == "عليه")
+    return False
+
+
+# مركز الملك عبدالعزيز للحوار الوطني، اللجنة العليا للإغاثة، المكتب التعاوني للدعوة والإرشاد: لل + an
+# event noun within a few words after the head of an institution names the institution (a call on an
+# institution, دعت منظمة العفو للإفراج, is left: منظمة and مجلس are not listed). With ل alone the noun
+# is a purpose (شكلت لجنة لتقصي الحقائق), read elsewhere.
+INSTITUTION_HEADS = frozenset(("مركز", "معهد", "مءسسه", "جمعيه", "هيءه", "لجنه", "جاءزه", "برنامج", "كرسي",
+                               "صندوق", "منتدي", "ملتقي", "مكتب", "اكاديميه", "كليه", "وحده", "اداره", "مجمع"))
+INSTITUTION_REACH = 4
+
+
+def _institution(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    if not m.prefix.endswith("لل") or m.pattern.form not in ("noun", "fixed"):
+        return False
+    for j in range(m.first - 1, max(-1, m.first - 1 - INSTITUTION_REACH), -1):
+        if breaks[j + 1]:
+            return False
+        w = without_conjunction(texts[j])
+        w = w[1:] if w[:1] in ("ب", "ل") and not w.startswith("لل") else w
+        w = w[2:] if w.startswith("لل") else w
+        if strip_article(w) in INSTITUTION_HEADS:
+            return True
     return False
 
 
