@@ -85,3 +85,11 @@ def test_a_name_that_is_also_the_adjective_agrees(nlp, text, code):
     records = nlp.code(text, "2015-08-01")
     codes = {(r["source"] or {}).get("code") for r in records} | {(r["target"] or {}).get("code") for r in records}
     assert code in codes, codes
+
+
+def test_a_sea_is_where_not_who(nlp):
+    # regression: بحيرة تشاد، المحيط الهادي were coded as the target or source ("---") of the act
+    records = nlp.code("قتلت جماعة بوكو حرام عشرة من صيادي السمك على ضفاف بحيرة تشاد.", "2015-08-01")
+    assert records
+    assert all("بحيرة" not in ((r["source"] or {}).get("text") or "") + ((r["target"] or {}).get("text") or "")
+               for r in records), [(r["source"], r["target"]) for r in records]

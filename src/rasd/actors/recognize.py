@@ -182,6 +182,8 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             p.locative = True
         elif p.kinds == {"metonym"} and before == "في":
             p.locative = True  # في البيت الأبيض: where, not who
+        elif p.kinds == {"place"} and all(getattr(m.ref, "feature", None) in NATURAL_FEATURES for m in p.mentions):
+            p.locative = True  # البحر الكاريبي، نهر الفرات، جبال الألب: where, never who
         honorific_prep = ""
         if before in HONORIFICS or before[1:] in HONORIFICS and before[0] in "بل":
             # بفخامة الرئيس، مع معالي الوزير: the preposition is the honorific's
@@ -241,6 +243,10 @@ def _titles_name(mentions: list[Match], k: int) -> bool:
         prev_kind = m.kind
         last = m.last
     return False
+
+
+# Places that are never actors (a continent or a region may be: أوروبا ترفض)
+NATURAL_FEATURES = frozenset(("sea", "river", "mountain"))
 
 
 def _ba_locative(word: str) -> bool:
