@@ -34,6 +34,7 @@ MENTIONS = [
     ("وأكد المتحدث أن القوات تسعى إلى اعتقال قادة الخلية خلال الأيام المقبلة.", "COERCE"),  # striving: irrealis
     ("وأكدت المقاومة سعيها الدؤوب إلى طرد المسلحين من المدينة.", "SANCTION"),
     ("ودعت منظمة العفو الدولية للإفراج عن المعتقلين.", "RETREAT"),                   # a call with ل
+    ("وقال الخبير إن السائقين يسلكون الطرق الترابية عندما يهاجم المسلحون القوافل.", "ASSAULT"),  # when + imperfect
     ("وقال المجلس في بيان إنه يدعو لمحاكمة المسؤولين عن الجريمة.", "ACCUSE"),
     # the participant noun (المتظاهرون) demanding, judging or in a subordinate, habitual or predicate
     # clause; violence nouns of purpose, investigation, charge, plan, anniversary, opinion
@@ -174,6 +175,7 @@ MENTIONS = [
 
 REPORTS = [
     ("ووقع الهجوم فجر أمس قرب مركز للشرطة في الموصل.", "ASSAULT"),                  # verb of occurrence
+    ("وقال الشهود إن الشرطة تدخلت عندما هاجم المسلحون المركز.", "ASSAULT"),          # when + perfect: dated
     ("تجددت المظاهرات في العاصمة أمس ضد الحكومة.", "PROTEST"),
     ("وقال مصدر أمني إن الهجوم وقع قرب السفارة.", "ASSAULT"),                        # occurrence after
     ("وتبنت الجماعة الهجوم الذي نفذه انتحاري قرب السفارة.", "ASSAULT"),               # its agent is told

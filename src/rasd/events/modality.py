@@ -41,6 +41,11 @@ IRREALIS_HEADS = frozenset(("وقف", "بوقف", "لوقف", "ووقف", "من�
                             "انهاء", "بانهاء", "لانهاء"))
 CALL_HEADS = ("دعو", "تدعو", "يدعو", "يدعون", "دعا", "دعت", "دعوا", "داعين", "داعيه", "مطالبين", "يطالب", "تطالب",
               "يطالبون", "طالب", "طالبت", "طالبوا")
+# "When" and "whenever" with the imperfect (عندما يفجر الشاب نفسه في سيارة ملغومة، كلما يحتج العمال)
+# tell what happens in such a case, not an event; with the perfect (عندما فتح المسلحون النار) they
+# date one.
+GENERIC_WHEN = frozenset(("عندما", "حينما", "حين", "كلما"))
+GENERIC_REACH = 4
 # Words between the call and its إلى: the subject of a verb-first clause (دعت المعارضة السورية إلى …).
 CALL_REACH = 4
 # Striving and aiming (تسعى المقاومة إلى طرد …، سعيها الدؤوب إلى طرد هؤلاء، الرامية إلى وقف) name with
@@ -174,6 +179,10 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             break
     if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
         hypothetical = True
+    if not hypothetical and (m.pattern.form == "present" or m.pattern.form == "fixed" and m.pattern.words[0][:1] == "ي") \
+            and not future and any(
+            without_conjunction(stems[i]) in GENERIC_WHEN for i in range(max(left, m.first - GENERIC_REACH), m.first)):
+        hypothetical = True   # عندما يفجر الشاب نفسه، كلما يتظاهرون: a case in general, not an event
     if not hypothetical and "ب" in m.prefix and any(
             _headed(stems[i], ACCUSE_HEADS) or _headed(stems[i], THREAT_HEADS)
             or _headed(stems[i], DEMAND_HEADS) and stems[i] not in TALIBAN
