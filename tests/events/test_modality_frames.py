@@ -180,6 +180,9 @@ ROLES = [
     ("وتجمع المئات مطالبين بالإفراج عن المعتقلين.", "2008-05-01", "PROTEST", "تجمع", "target", "GOV"),
     # a sound plural with its ن is no construct head: مسلحون and سائحين are two actors
     ("واختطف مسلحون سائحين في شمال البلاد.", "2008-05-01", "ASSAULT", "اختطف", "target", "CVL"),
+    # regression: with the conjunction (وتعرضت) the one who underwent the attack was its source
+    ("وتعرضت دورية للجيش لهجوم مسلح قرب الحدود.", "2008-05-01", "ASSAULT", "هجوم", "target", "MIL"),
+    ("وتعرضت دورية للجيش لهجوم مسلح قرب الحدود.", "2008-05-01", "ASSAULT", "هجوم", "source", None),
 ]
 
 

@@ -494,7 +494,7 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     if agent_marked is None:
         agent_marked = next((p for p in after if texts[p.first].startswith(("برصاص", "بنيران"))), None)
 
-    if (hit.anchor is not None or m.pattern.form == "fixed") and stems[m.first].startswith(UNDERGO):
+    if (hit.anchor is not None or m.pattern.form == "fixed") and _bare(stems[m.first]).startswith(UNDERGO):
         # القوات الأمريكية تعرضت لهجوم، تعرضت قاعدة للجيش الى هجوم: who undergoes the attack is its target
         preposed = [p for p in before_any if _subject_ok(p)]
         tgt = preposed[-1] if preposed else next((p for p in after if _subject_ok(p) and p is not agent_marked), None)
@@ -536,7 +536,7 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 return Frame(_group(phrases, source), _group(phrases, target), "noun-patient-adj")
             target = gen
             preposed = [p for p in before if _subject_ok(p)]
-            if prev.startswith(UNDERGO) or (m.first > 1 and stems[m.first - 2].startswith(UNDERGO)):
+            if _bare(prev).startswith(UNDERGO) or (m.first > 1 and _bare(stems[m.first - 2]).startswith(UNDERGO)):
                 # القوات الأمريكية تعرضت لهجوم: the one who underwent the attack is its target
                 return Frame(_group(phrases, agent_marked), _group(phrases, preposed[-1] if preposed else gen),
                              "noun-undergo")

@@ -79,6 +79,8 @@ ACCUSE_HEADS = ("اتهم", "يتهم", "تتهم", "نتهم", "متهم", "ا�
                 # a conviction (أدين ثلاثة شرطيين بتعذيب موقوف) judges an act of the past, not news of the day
                 "ادين", "ادينوا", "مدان", "المدان", "مدانين", "المدانين", "ادانته", "ادانتهم")
 ACCUSE_REACH = 6
+# تتهم المنظمات إدارة السجن بارتكاب مذبحة: the ب of the charge on the verbal noun of doing before the act
+DOING_WITH_B = frozenset(("بارتكاب", "بتنفيذ", "بشن", "بالقيام"))
 # A threat (هددت الجماعة بقتل الرهائن، تهديدات بشن اعتداءات، توعد بالانتقام) names with ب an act to come.
 THREAT_HEADS = ("هدد", "يهدد", "تهدد", "يهددون", "مهدد", "تهديد", "التهديد", "بتهديد", "توعد", "يتوعد", "تتوعد")
 # A demand (طالبوا بالإفراج عن المعتقلين، مطالبين بإطلاق سراحهم) names with ب an act it asks for, not
@@ -106,7 +108,9 @@ PURPOSE_HEADS = frozenset(("لتنفيذ", "لشن", "لارتكاب", "للقي
 # Plural heads of kind and recurrence (جرائم اغتصاب، محاولات اغتيال، حوادث خطف، تكرار خطف الصحافيين)
 # name a class of acts or a series, not one incident of the sentence: background.
 CATEGORY_HEADS = frozenset(("جراءم", "الجراءم", "بجراءم", "لجراءم", "محاولات", "المحاولات", "لمحاولات", "بمحاولات",
-                            "حوادث", "الحوادث", "لحوادث", "بحوادث", "تكرار", "لتكرار"))
+                            "حوادث", "الحوادث", "لحوادث", "بحوادث", "تكرار", "لتكرار",
+                            # 94 ألفا و780 حالة اغتصاب، حالات الخطف: cases counted
+                            "حالات", "الحالات", "لحالات", "بحالات"))
 # Heads that make the event noun a topic (سر اغتيال الرئيس، ملابسات خطف الصحافي، طريقة اغتياله، تدبير
 # اغتيال، الوثائق المتعلقة باغتيال), as قضية and ملف do (frames.BACKGROUND_HEADS).
 TOPIC_HEADS = frozenset(("سر", "اسرار", "طريقه", "بطريقه", "تفاصيل", "ملابسات", "ظروف", "حيثيات", "خلفيات",
@@ -174,7 +178,7 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     if m.pattern.form == "noun" and m.first > 0 and stems[m.first - 1] in NEG_BEFORE_NOUN:
         negated = True
     for i in range(max(0, m.first - 12), m.first):
-        if stems[i] in DENIAL_STEMS:
+        if without_conjunction(stems[i]) in DENIAL_STEMS:
             negated = True
             break
     if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
@@ -183,10 +187,14 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             and not future and any(
             without_conjunction(stems[i]) in GENERIC_WHEN for i in range(max(left, m.first - GENERIC_REACH), m.first)):
         hypothetical = True   # عندما يفجر الشاب نفسه، كلما يتظاهرون: a case in general, not an event
-    if not hypothetical and "ب" in m.prefix and any(
+    # the word with the ب of the charge, threat or demand: the trigger, or the verbal noun of doing
+    # one or two words before it (بارتكاب أكبر مذبحة)
+    charged = m.first if "ب" in m.prefix else next(
+        (j for j in (m.first - 1, m.first - 2) if j >= left and _bare(stems[j]) in DOING_WITH_B), None)
+    if not hypothetical and charged is not None and any(
             _headed(stems[i], ACCUSE_HEADS) or _headed(stems[i], THREAT_HEADS)
             or _headed(stems[i], DEMAND_HEADS) and stems[i] not in TALIBAN
-            for i in range(max(left, m.first - ACCUSE_REACH), m.first)):
+            for i in range(max(left, charged - ACCUSE_REACH), charged)):
         hypothetical = True   # اتهم الجيش بقتل مدنيين، هددت بقتل الرهائن، طالبوا بالإفراج عنهم
     if not hypothetical and _intended(m, hit.anchor is not None, left, stems):
         hypothetical = True
@@ -221,7 +229,8 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         elif prev in ("علي", "ضد") and m.first > 1 and _bare(stems[m.first - 2]).startswith(GRIEVANCE_HEADS):
             grievance = True   # احتجاجا على مقتل
         elif hit.entry.type in SETTING_TYPES and hit.anchor is None and (
-                (prev in CATEGORY_HEADS or prev in TOPIC_HEADS) and not m.prefix
+                (prev in CATEGORY_HEADS or prev in TOPIC_HEADS
+                 or prev == "حاله" and m.first > 1 and without_conjunction(stems[m.first - 2])[:1].isdigit()) and not m.prefix
                 or prev in PREDICATE_HEADS and not m.prefix and not m.suffix and _complement_follows(m, stems)
                 or prev in RELATING and m.prefix in ("ب", "بال")):
             background = True  # جرائم اغتصاب، محاولات اغتيال، ملابسات خطف، المتعلقة باغتيال

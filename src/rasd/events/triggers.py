@@ -21,7 +21,9 @@ _NONE: frozenset[str] = frozenset()
 # noun of its own type.
 LIGHT_VERBS = ("اجر", "يجر", "تجر", "نجر", "جري", "جرت", "عقد", "يعقد", "تعقد", "شن", "يشن", "تشن", "نفذ", "ينفذ",
                "تنفذ", "نظم", "ينظم", "تنظم", "شارك", "يشارك", "تشارك", "قام", "يقوم", "تقوم", "قامت", "بدا", "بدات",
-               "يبدا", "تبدا", "واصل", "يواصل", "تواصل")
+               "يبدا", "تبدا", "واصل", "يواصل", "تواصل",
+               # تعرض لهجوم: what is undergone is the noun's event (هجوم إعلامي is criticism)
+               "تعرض", "يتعرض", "تتعرض")
 # قام ب + verbal noun (قامت دبابة بقصف المنزل، قام الجنود بقتل): the noun is the event, قام its verb.
 DO_VERBS = ("قام", "يقوم", "تقوم", "قامت", "قاموا", "يقومون")
 # تجمع آلاف المتظاهرين: a noun naming the participants (events.tsv notes ending so) is the subject
