@@ -23,7 +23,7 @@ from rasd.events.detector import Candidate, Detector
 from rasd.actors.compose import compose_phrases
 from rasd.events.frames import assign, back_reference, shared_subject
 from rasd.events.incidents import incident_roles
-from rasd.events.modality import coordinated, historical, modality, named_event
+from rasd.events.modality import conditional_after, coordinated, historical, modality, named_event
 from rasd.events.triggers import Requirements, select_triggers
 from rasd.geo import location_of
 from rasd.lexicon import Lexicon, load_lexicon
@@ -331,6 +331,10 @@ class Pipeline:
             etype, cameo, mode = entry.type, entry.cameo, entry.mode
             if mod.future and etype in FUTURE_AS_AGREE:
                 etype, cameo, mode = "AGREE", FUTURE_AS_AGREE[etype], None
+            elif mod.future and etype == "ASSAULT" and not mod.negated and conditional_after(hit.match.last, tokens):
+                # قواته ستدمر القواعد الأمريكية إذا تعرضت إيران لهجوم: violence promised on a condition
+                # is a threat (PLOVER THREATEN, CAMEO 138)
+                etype, cameo, mode = "THREATEN", "138", None
             elif mod.future and etype == "RETREAT":
                 etype = "CONCEDE"  # PLOVER: a declared, not yet implemented, retreat is a concession
             code = self.lexicon.codebook.get(cameo)

@@ -183,6 +183,12 @@ ROLES = [
     # regression: with the conjunction (وتعرضت) the one who underwent the attack was its source
     ("وتعرضت دورية للجيش لهجوم مسلح قرب الحدود.", "2008-05-01", "ASSAULT", "هجوم", "target", "MIL"),
     ("وتعرضت دورية للجيش لهجوم مسلح قرب الحدود.", "2008-05-01", "ASSAULT", "هجوم", "source", None),
+    # the forces a verb of deployment requires are its object, not its subject
+    ("نفت موسكو أن تكون قد أرسلت قوات برية إلى سوريا.", "2015-10-01", "MOBILIZE", "أرسلت", "source", None),
+    # who announces arrests or an emergency made them (a killing announced is another's)
+    ("أعلنت الحكومة المصرية حالة الطوارئ في ثلاث محافظات.", "2015-10-01", "COERCE", "حالة الطوارئ", "source", "GOV"),
+    # a count between the preposition and the released: they are the target of the passive
+    ("أفرج عن عشرين صيادا مصريا كانوا محتجزين في ليبيا.", "2015-10-01", "RETREAT", "أفرج", "source", None),
 ]
 
 
@@ -235,3 +241,24 @@ def test_a_clause_between_keeps_its_own_subject(nlp):
             "وقتلوا اثنين منهم.")
     got = [(r["source"] or {}).get("code") for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == "قتلوا"]
     assert got and "TURREB" not in got, got
+
+
+def test_violence_promised_on_a_condition_is_a_threat(nlp):
+    text = "وقال قائد الحرس الثوري إن قواته ستدمر القواعد الأمريكية في المنطقة إذا تعرضت إيران لهجوم."
+    got = {(r["event_type"], r["cameo"]) for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == "ستدمر"}
+    assert got == {("THREATEN", "138")}
+
+
+def test_demanded_of_him_but_not_a_student(nlp):
+    # طالبه (spelling "ha" in events.tsv): the verb with its object pronoun, which is the previous target
+    text = "اتصل وزير الخارجية الأمريكي جون كيري بنظيره التركي مولود جاويش أوغلو وطالبه بإغلاق الحدود."
+    got = [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if r["event_type"] == "REQUEST"]
+    assert got == [("USAGOV", "TURGOV")]
+    assert not [r for r in nlp.code("وكرمت الجامعة طالبة متفوقة في حفل التخرج.", "2015-08-01")
+                if r["event_type"] == "REQUEST"]
+
+
+def test_suicide_bomber_between_verb_and_reflexive(nlp):
+    got = {(r["trigger"]["text"], r["cameo"]) for r in nlp.code("فجر انتحاري نفسه في سوق شعبي ببغداد.", "2015-08-01")}
+    assert ("فجر", "1831") in got

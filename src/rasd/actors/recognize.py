@@ -196,6 +196,8 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             pass  # مئات من الطلبة، ثلاثة من الجنود، فرقة مظلية من القوات: a partitive, not a preposition
         elif before in TARGET_PREPS:
             p.prep = before
+        elif _quantity(before) and p.first >= 2 and _counted_prep(stems, p.first - 2):
+            p.prep = stems[p.first - 2]   # أفرج عن عشرين صيادا، ضد عشرات المتظاهرين: a count between
         elif honorific_prep:
             p.prep = honorific_prep
         elif head.prefix.replace("و", "").replace("ف", "")[:1] in ("ب", "ل"):
@@ -247,6 +249,18 @@ def _titles_name(mentions: list[Match], k: int) -> bool:
 
 # Places that are never actors (a continent or a region may be: أوروبا ترفض)
 NATURAL_FEATURES = frozenset(("sea", "river", "mountain"))
+
+
+AMOUNT_VERBS = frozenset(("يقل", "تقل", "لايقل", "لاتقل", "يزيد", "تزيد", "يصل", "تصل", "وصل", "يربو", "يناهز"))
+
+
+def _counted_prep(stems: Any, i: int) -> bool:
+    """Whether stems[i], before a number, is the preposition of the counted phrase: not نحو or من
+    "about, (more) than" (نحو 260 مقاتلا، أكثر من 200 مدرس), nor one after a verb of amount."""
+    w = stems[i]
+    if w not in TARGET_PREPS or w in ("نحو", "من"):
+        return False
+    return not (i > 0 and stems[i - 1] in AMOUNT_VERBS)   # لا يقل عن 25، يصل إلى 390: an amount
 
 
 def _ba_locative(word: str) -> bool:

@@ -209,6 +209,7 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
 # previous trigger and it is that trigger's object, not a subject placed before the verb.
 COORDINATING = frozenset(("و", "ف", "وس", "فس"))
 WITH_PRONOUN = frozenset(("معه", "معها", "معهم", "معهما"))
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 
 def shared_subject(hit: TriggerHit, frame: Frame, previous: tuple[TriggerHit, Frame] | None,
@@ -222,8 +223,16 @@ def shared_subject(hit: TriggerHit, frame: Frame, previous: tuple[TriggerHit, Fr
         return frame
     prev_hit, prev = previous
     subj = frame.source[0]
-    if subj.first <= prev_hit.match.last or any(p.group == subj.group for p in prev.source):
-        return frame   # named before the previous trigger, or its subject too (وصل كيري والتقى)
+    if any(p.group == subj.group for p in prev.source):
+        # its subject too (وصل كيري والتقى); an object pronoun on the verb is the previous target
+        # (اتصل كيري بنظيره التركي وطالبه بإغلاق الحدود)
+        word = tokens.texts[m.last]
+        if prev.target and m.last not in tokens.taa and word.endswith(OBJECT_PRONOUNS) \
+                and not any(tokens.breaks[j] for j in range(prev_hit.match.last + 1, m.first)):
+            return Frame(frame.source, prev.target, frame.rule + "+shared-object")
+        return frame
+    if subj.first <= prev_hit.match.last:
+        return frame   # named before the previous trigger
     if any(tokens.breaks[j] for j in range(prev_hit.match.last + 1, m.first)):
         # a clause between (… مفوضية المدينة، فعمد عناصر الشرطة إلى الرد عليهم، وقتل): its verb may be
         # the one joined to; a comma right before the conjunction is no clause
@@ -540,8 +549,10 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 # القوات الأمريكية تعرضت لهجوم: the one who underwent the attack is its target
                 return Frame(_group(phrases, agent_marked), _group(phrases, preposed[-1] if preposed else gen),
                              "noun-undergo")
-            if preposed and _reporter(preposed[-1], m.first, stems):
-                preposed = []  # أعلن الجيش الأميركي مقتل اثنين من جنوده: who reports the killing is not its agent
+            if preposed and etype == "ASSAULT" and _reporter(preposed[-1], m.first, stems):
+                # أعلن الجيش الأميركي مقتل اثنين من جنوده: who reports the killing is not its agent (but
+                # أعلنت الشرطة اعتقال خمسة، أعلنت الحكومة حالة الطوارئ: who announces arrests made them)
+                preposed = []
             source = agent_marked or (preposed[-1] if preposed else None)
             rule = "noun-patient"
             if source is None and m.suffix in PRONOUNS and m.suffix != "ه" \
@@ -666,7 +677,10 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         rule = "verb-svo"
     elif first_after is not None and _subject_ok(first_after) and first_after.first - m.last <= SUBJECT_REACH \
             and not (etype in PATIENT_NOUN_TYPES and _victims_after(first_after, tokens, m.last)
+                     and any(_subject_ok(p) for p in before)) \
+            and not (etype == "MOBILIZE" and first_after.first <= hit.required <= first_after.last
                      and any(_subject_ok(p) for p in before)):
+        # but نفت موسكو أن تكون أرسلت قوات: the forces a verb of deployment requires are its object
         # but اقتحم الجيش القرية واعتقل ثلاثة شبان: counted people or civilians after a second verb
         # of violence are its object, and the subject is the one named before
         subj = first_after

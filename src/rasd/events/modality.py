@@ -350,6 +350,21 @@ def _headed(w: str, heads: tuple[str, ...]) -> bool:
     return w.startswith(heads) or (w[:1] in ("و", "ف") and w[1:].startswith(heads))
 
 
+CONDITIONALS = frozenset(("اذا", "واذا", "فاذا", "لو", "ولو"))
+CONDITIONAL_REACH = 15
+
+
+def conditional_after(last: int, tokens: Any) -> bool:
+    """Whether a condition follows the trigger ending at token ``last`` in its sentence (… إذا تعرضت
+    إيران لهجوم، … في حال أقدمت على): what is promised then is a threat or a warning."""
+    texts = tokens.texts
+    for j in range(last + 1, min(len(texts), last + 1 + CONDITIONAL_REACH)):
+        w = texts[j]
+        if w in CONDITIONALS or w in ("حال", "حاله") and texts[j - 1] in ("في", "وفي"):
+            return True
+    return False
+
+
 def _bare(w: str) -> str:
     """A word without the conjunction و glued to it (وتنديدا → تنديدا)."""
     return w[1:] if len(w) > 4 and w[0] == "و" else w

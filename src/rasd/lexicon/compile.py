@@ -137,6 +137,8 @@ class Matcher:
             for pat in pats:
                 if prefix not in pat.prefixes:
                     continue
+                if taa and not suffix and "ha" in getattr(pat.ref, "spelling", ()):
+                    continue  # طالبة "a student" is not the form طالبه "demanded of him" (spelling "ha")
                 if len(pat.words) == 1:
                     # a verb takes pronouns, not the endings of nouns: طالبان is no طالب + ان, لأمن no لام + ن
                     # (but يقتلونا is يقتلوننا "they kill us", its ن merged)

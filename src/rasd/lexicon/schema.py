@@ -20,7 +20,7 @@ FORBIDDEN = re.compile("[\u0640\u064b-\u065f\u0670\ufb50-\ufdff\ufe70-\ufeff]")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CODE = re.compile(r"^[A-Z]{3}$")
 CUE_KINDS = ("NEG", "FUT", "HYP", "SAY")
-SPELLINGS = ("hamza", "bare")
+SPELLINGS = ("hamza", "bare", "ha")
 HAMZAS = frozenset("أإآءئؤ")
 POS = ("V", "N", "F")
 
@@ -147,7 +147,8 @@ class TriggerEntry:
     note: str
     line: int
     # how the word must be spelled in the text (SPELLINGS): "hamza" (هنأ, not the adverb هنا
-    # "here"; يأسر, not the name ياسر), "bare" (no pronoun: أسرت, not أسرته "his family")
+    # "here"; يأسر, not the name ياسر), "bare" (no pronoun: أسرت, not أسرته "his family"), "ha" (a
+    # final ه written ه: طالبه "demanded of him", not طالبة "a student")
     spelling: frozenset[str] = frozenset()
 
 
