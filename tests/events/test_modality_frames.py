@@ -49,6 +49,11 @@ MODALITY = [
     ("ودعا إلى الإفراج عن الصحافي المعتقل.", "RETREAT", "الإفراج", "hypothetical", True),
     ("ودعا المعتصمون إلى تظاهرات شعبية تضامنا مع الأسرى.", "PROTEST", "تظاهرات", "hypothetical", True),
     ("وأفرجت السلطات الإيرانية عن الصحافي بعد أن دعت واشنطن إلى ذلك.", "RETREAT", "أفرجت", "hypothetical", False),
+    # a cooperative act refused did not happen
+    ("ورفضت الحكومة إجراء محادثات مع المعارضة.", "CONSULT", "محادثات", "negated", True),
+    ("وامتنعت روسيا عن تقديم المساعدات للنظام.", "AID", "المساعدات", "negated", True),
+    # "there is no truth to the reports of …": a denial
+    ("وقالت الوزارة إنه لا صحة للأنباء عن اعتقال الصحفي.", "COERCE", "اعتقال", "negated", True),
 ]
 
 

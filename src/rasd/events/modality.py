@@ -25,6 +25,13 @@ FUT_REACH = 6
 HYP_REACH = 8
 DENIAL_STEMS = frozenset(("نفي", "نفت", "نفوا", "ينفي", "تنفي", "نفيه", "ينفون", "تنفي"))
 NEG_BEFORE_NOUN = frozenset(("دون", "بدون", "عدم", "غير"))
+# Refusing or abstaining (رفضت الحكومة إجراء محادثات، امتنعت عن تقديم المساعدات) is the event; the
+# cooperative act refused did not happen. Not for violence or protest: رفضت الاعتداء على السفارة
+# condemns an attack that took place.
+REFUSAL_STEMS = frozenset(("رفض", "رفضت", "رفضوا", "رفضا", "يرفض", "ترفض", "يرفضون", "نرفض", "رافضا", "رافضين",
+                           "رافضه", "امتنع", "امتنعت", "امتنعوا", "يمتنع", "تمتنع", "يمتنعون"))
+REFUSABLE_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"))
+REFUSAL_REACH = 4   # رفضت الحكومة إجراء محادثات: the subject and a verbal noun of doing between
 # Nominal negators (بدون طيار، غير مسلحة، عدم اعتقال) negate only their complement: the word right
 # after them, or the verb of دون أن يقتله.
 NOMINAL_NEG = frozenset(("دون", "بدون", "بلا", "غير", "عدم"))
@@ -178,9 +185,13 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     if m.pattern.form == "noun" and m.first > 0 and stems[m.first - 1] in NEG_BEFORE_NOUN:
         negated = True
     for i in range(max(0, m.first - 12), m.first):
-        if without_conjunction(stems[i]) in DENIAL_STEMS:
-            negated = True
+        w = without_conjunction(stems[i])
+        if w in DENIAL_STEMS or w == "صحه" and i > 0 and stems[i - 1] in ("لا", "ولا"):
+            negated = True   # نفى …، لا صحة للأنباء عن اعتقال الصحفي
             break
+    if not negated and hit.entry.type in REFUSABLE_TYPES and any(
+            without_conjunction(stems[i]) in REFUSAL_STEMS for i in range(max(left, m.first - REFUSAL_REACH), m.first)):
+        negated = True   # رفضت الحكومة إجراء محادثات، امتنعت روسيا عن التعاون: the act refused did not happen
     if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
         hypothetical = True
     if not hypothetical and (m.pattern.form == "present" or m.pattern.form == "fixed" and m.pattern.words[0][:1] == "ي") \
