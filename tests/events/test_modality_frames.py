@@ -52,6 +52,10 @@ MODALITY = [
     # a cooperative act refused did not happen
     ("ورفضت الحكومة إجراء محادثات مع المعارضة.", "CONSULT", "محادثات", "negated", True),
     ("وامتنعت روسيا عن تقديم المساعدات للنظام.", "AID", "المساعدات", "negated", True),
+    ("وألغى الرئيس الفرنسي زيارته إلى الجزائر.", "CONSULT", "زيارته", "negated", True),      # called off
+    ("وأرجأ وزير الخارجية زيارته إلى طهران.", "CONSULT", "زيارته", "negated", True),        # put off
+    ("وعلق الاتحاد الأوروبي المساعدات المقدمة إلى مصر.", "AID", "المساعدات", "negated", True),
+    ("وعلق الوزير على المفاوضات مع المعارضة قائلا إنها مثمرة.", "CONSULT", "المفاوضات", "negated", False),
     # "there is no truth to the reports of …": a denial
     ("وقالت الوزارة إنه لا صحة للأنباء عن اعتقال الصحفي.", "COERCE", "اعتقال", "negated", True),
 ]
@@ -267,3 +271,8 @@ def test_demanded_of_him_but_not_a_student(nlp):
 def test_suicide_bomber_between_verb_and_reflexive(nlp):
     got = {(r["trigger"]["text"], r["cameo"]) for r in nlp.code("فجر انتحاري نفسه في سوق شعبي ببغداد.", "2015-08-01")}
     assert ("فجر", "1831") in got
+
+
+def test_commenting_is_no_suspension(nlp):
+    records = nlp.code("وعلق الوزير على المفاوضات مع المعارضة قائلا إنها مثمرة.", "2015-08-01")
+    assert not [r for r in records if r["event_type"] == "SANCTION"]

@@ -29,9 +29,15 @@ NEG_BEFORE_NOUN = frozenset(("دون", "بدون", "عدم", "غير"))
 # cooperative act refused did not happen. Not for violence or protest: رفضت الاعتداء على السفارة
 # condemns an attack that took place.
 REFUSAL_STEMS = frozenset(("رفض", "رفضت", "رفضوا", "رفضا", "يرفض", "ترفض", "يرفضون", "نرفض", "رافضا", "رافضين",
-                           "رافضه", "امتنع", "امتنعت", "امتنعوا", "يمتنع", "تمتنع", "يمتنعون"))
+                           "رافضه", "امتنع", "امتنعت", "امتنعوا", "يمتنع", "تمتنع", "يمتنعون",
+                           # calling off, putting off, suspending, freezing (أجل is also "for the sake of")
+                           "الغي", "الغت", "الغوا", "يلغي", "تلغي", "الغاء", "بالغاء", "ارجا", "ارجات", "ارجاء",
+                           "تاجيل", "بتاجيل", "علق", "علقت", "يعلق", "تعلق", "تعليق", "بتعليق", "جمد", "جمدت",
+                           "يجمد", "تجمد", "تجميد", "بتجميد"))
 REFUSABLE_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"))
 REFUSAL_REACH = 4   # رفضت الحكومة إجراء محادثات: the subject and a verbal noun of doing between
+# words that end the refused act's reach: علق على "commented on", تجميد أنشطتها مقابل رفع العقوبات
+REFUSAL_STOPS = frozenset(("علي", "مقابل", "بعد", "قبل", "لكن"))
 # Nominal negators (بدون طيار، غير مسلحة، عدم اعتقال) negate only their complement: the word right
 # after them, or the verb of دون أن يقتله.
 NOMINAL_NEG = frozenset(("دون", "بدون", "بلا", "غير", "عدم"))
@@ -190,8 +196,11 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             negated = True   # نفى …، لا صحة للأنباء عن اعتقال الصحفي
             break
     if not negated and hit.entry.type in REFUSABLE_TYPES and any(
-            without_conjunction(stems[i]) in REFUSAL_STEMS for i in range(max(left, m.first - REFUSAL_REACH), m.first)):
-        negated = True   # رفضت الحكومة إجراء محادثات، امتنعت روسيا عن التعاون: the act refused did not happen
+            without_conjunction(stems[i]) in REFUSAL_STEMS and REFUSAL_STOPS.isdisjoint(stems[i + 1:m.first])
+            for i in range(max(left, m.first - REFUSAL_REACH), m.first)):
+        # رفضت الحكومة إجراء محادثات، امتنعت روسيا عن التعاون، ألغى الرئيس زيارته، علق الاتحاد
+        # المساعدات: the act refused, called off or suspended does not happen (علق على: commented)
+        negated = True
     if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
         hypothetical = True
     if not hypothetical and (m.pattern.form == "present" or m.pattern.form == "fixed" and m.pattern.words[0][:1] == "ي") \

@@ -384,7 +384,7 @@ def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
             or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m) \
             or _other_refusal(m, texts) or _facility(m, texts, breaks) or _spacious(m, texts) \
-            or _institution(m, texts, breaks):
+            or _institution(m, texts, breaks) or _comment(m, texts, breaks):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -516,6 +516,22 @@ def _institution(m: Match, texts: list[str], breaks: list[bool]) -> bool:
         w = w[1:] if w[:1] in ("ب", "ل") and not w.startswith("لل") else w
         w = w[2:] if w.startswith("لل") else w
         if strip_article(w) in INSTITUTION_HEADS:
+            return True
+    return False
+
+
+COMMENT_WORDS = frozenset(("علق", "يعلق", "تعلق", "علقت", "تعليق", "التعليق"))
+COMMENT_REACH = 5
+
+
+def _comment(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """علق الوزير على المفاوضات، في تعليق على الحكم: commented on, not suspended."""
+    if m.pattern.words[0] not in COMMENT_WORDS:
+        return False
+    for j in range(m.last + 1, min(len(texts), m.last + 1 + COMMENT_REACH)):
+        if breaks[j]:
+            return False
+        if texts[j] in ("علي", "عليه", "عليها", "عليهم"):
             return True
     return False
 
