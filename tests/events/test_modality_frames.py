@@ -56,6 +56,9 @@ MODALITY = [
     ("وأرجأ وزير الخارجية زيارته إلى طهران.", "CONSULT", "زيارته", "negated", True),        # put off
     ("وعلق الاتحاد الأوروبي المساعدات المقدمة إلى مصر.", "AID", "المساعدات", "negated", True),
     ("وعلق الوزير على المفاوضات مع المعارضة قائلا إنها مثمرة.", "CONSULT", "المفاوضات", "negated", False),
+    # hoped for or wanted: not done
+    ("وقال إن الجماعة تريد قتل الرهائن إذا لم تدفع الفدية.", "ASSAULT", "قتل", "hypothetical", True),
+    ("وتأمل اليونان في اختتام المحادثات سريعا.", "AGREE", "المحادثات", "future", True),   # an intention to meet
     # "there is no truth to the reports of …": a denial
     ("وقالت الوزارة إنه لا صحة للأنباء عن اعتقال الصحفي.", "COERCE", "اعتقال", "negated", True),
 ]

@@ -59,6 +59,13 @@ CALL_HEADS = ("دعو", "تدعو", "يدعو", "يدعون", "دعا", "دعت"
 # date one.
 GENERIC_WHEN = frozenset(("عندما", "حينما", "حين", "كلما"))
 GENERIC_REACH = 4
+# Hoping, wishing and proposing (يأمل أن، أعرب عن أمله في، تمنى، اقترح، يرغب في) name an act that has
+# not happened.
+WISH_HEADS = frozenset(("يامل", "تامل", "ياملون", "نامل", "امل", "امله", "املها", "املهم", "تمني", "تمنت", "يتمني",
+                        "تتمني", "اقترح", "اقترحت", "يقترح", "تقترح", "اقترحوا", "يرغب", "ترغب", "يرغبون", "رغبته",
+                        "رغبتها", "رغبتهم", "يريد", "تريد", "يريدون"))
+WISH_REACH = 5
+WISHED_AS_FUTURE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
 # Words between the call and its إلى: the subject of a verb-first clause (دعت المعارضة السورية إلى …).
 CALL_REACH = 4
 # Striving and aiming (تسعى المقاومة إلى طرد …، سعيها الدؤوب إلى طرد هؤلاء، الرامية إلى وقف) name with
@@ -220,6 +227,14 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         hypothetical = True
     if not hypothetical and _feared(m, left, stems):
         hypothetical = True
+    if not hypothetical and not future and any(
+            _bare(stems[i]) in WISH_HEADS for i in range(max(left, m.first - WISH_REACH), m.first)):
+        # يأمل الرئيس أن يلتقي نظيره، اقترح الوزير عقد اجتماع: a meeting hoped for or proposed is an
+        # intention (future: the pipeline codes it AGREE 036); other acts wished for are irrealis
+        if hit.entry.type in WISHED_AS_FUTURE:
+            future = True
+        else:
+            hypothetical = True
     if not hypothetical and hit.anchor is None and hit.entry.type in PURPOSE_TYPES and (
             m.prefix in PURPOSE_PREFIXES and m.pattern.form in ("noun", "fixed")
             and not any(stems[i].startswith(UNDERGO_STEMS) or stems[i][1:].startswith(UNDERGO_STEMS)
