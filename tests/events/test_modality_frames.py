@@ -56,6 +56,7 @@ MODALITY = [
     ("وأرجأ وزير الخارجية زيارته إلى طهران.", "CONSULT", "زيارته", "negated", True),        # put off
     ("وعلق الاتحاد الأوروبي المساعدات المقدمة إلى مصر.", "AID", "المساعدات", "negated", True),
     ("وعلق الوزير على المفاوضات مع المعارضة قائلا إنها مثمرة.", "CONSULT", "المفاوضات", "negated", False),
+    ("وتداول ناشطون شائعات عن اعتقال الوزير.", "COERCE", "اعتقال", "hypothetical", True),  # rumours (cues.tsv)
     # hoped for or wanted: not done
     ("وقال إن الجماعة تريد قتل الرهائن إذا لم تدفع الفدية.", "ASSAULT", "قتل", "hypothetical", True),
     ("وتأمل اليونان في اختتام المحادثات سريعا.", "AGREE", "المحادثات", "future", True),   # an intention to meet
