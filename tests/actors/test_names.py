@@ -93,3 +93,19 @@ def test_a_sea_is_where_not_who(nlp):
     assert records
     assert all("بحيرة" not in ((r["source"] or {}).get("text") or "") + ((r["target"] or {}).get("text") or "")
                for r in records), [(r["source"], r["target"]) for r in records]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("وشنت المقاومة هجوما على مواقع الميليشيات الحوثية في تعز.", "YEMREB"),   # the Houthi adjective
+    ("وهاجمت قوات فجر ليبيا مطار طرابلس.", "LBYREB"),                         # Libya Dawn
+])
+def test_armed_groups_of_2015(nlp, text, code):
+    records = nlp.code(text, "2015-08-01")
+    codes = {(r["source"] or {}).get("code") for r in records} | {(r["target"] or {}).get("code") for r in records}
+    assert code in codes, codes
+
+
+def test_nominative_plural_after_an_active_only_verb_is_its_subject(nlp):
+    # هاجم has no passive of the same spelling (هوجم), so مستوطنون in the nominative attacked
+    records = nlp.code("هاجم مستوطنون إسرائيليون منزلا في قرية دوما.", "2015-08-01")
+    assert [(r["source"] or {}).get("code") for r in records if r["trigger"]["text"] == "هاجم"] == ["ISRCVL"]

@@ -648,8 +648,10 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         etype in PATIENT_NOUN_TYPES and first_after is not None
         and (first_after.fields.get("sector") in VICTIM_SECTORS or _numeric_before(first_after, tokens, m.last))
         and not [p for p in before if _subject_ok(p)]
-        # وهاجم المحتجون: protesters in the nominative after a verb of violence are rioting
-        and not (_crowd(first_after) and texts[first_after.last].endswith("ون"))
+        # وهاجم المحتجون: protesters in the nominative after a verb of violence are rioting; هاجم
+        # مستوطنون: a nominative plural after a verb with no passive of its spelling is its subject
+        and not (texts[first_after.last].endswith("ون")
+                 and (_crowd(first_after) or _bare(stems[m.first]) not in PASSIVE_READING))
     )
     if not passive_like and etype in PATIENT_NOUN_TYPES and first_after is not None \
             and first_after.first == m.last + 1 and not m.suffix and m.pattern.form in ("past", "fixed") \
