@@ -109,3 +109,13 @@ def test_nominative_plural_after_an_active_only_verb_is_its_subject(nlp):
     # هاجم has no passive of the same spelling (هوجم), so مستوطنون in the nominative attacked
     records = nlp.code("هاجم مستوطنون إسرائيليون منزلا في قرية دوما.", "2015-08-01")
     assert [(r["source"] or {}).get("code") for r in records if r["trigger"]["text"] == "هاجم"] == ["ISRCVL"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("وأدان الرئيس هادي الهجوم على عدن.", "YEMGOV"),              # الرئيس هادي: هادي alone is "calm"
+    ("وزار دي ميستورا طهران أمس.", "IGOUNO"),                      # UN envoys of 2015 (people_extra.jsonl)
+    ("والتقى ولد الشيخ أحمد وفد الحوثيين في مسقط.", "IGOUNO"),
+])
+def test_people_of_2015_news(nlp, text, code):
+    records = nlp.code(text, "2015-08-01")
+    assert code in {(r["source"] or {}).get("code") for r in records}, [(r["source"], r["target"]) for r in records]
