@@ -216,7 +216,8 @@ def shared_subject(hit: TriggerHit, frame: Frame, previous: tuple[TriggerHit, Fr
                    tokens: Tokens) -> Frame:
     """The frame of a coordinated verb whose subject the clause rules took from the arguments of
     the previous trigger of the sentence (``previous``): that trigger's source instead, and for a
-    joint act with "with him" (واستقبل الملك الرئيس وبحث معه) its target."""
+    joint act with "with him" (واستقبل الملك الرئيس وبحث معه) its target. A verb that shares the
+    previous subject and carries an object pronoun (وطالبه) takes the previous target."""
     m = hit.match
     if previous is None or hit.anchor is not None or m.prefix not in COORDINATING \
             or not frame.rule.startswith("verb-svo") or not frame.source:
