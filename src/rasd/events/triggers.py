@@ -466,8 +466,10 @@ FILLED = ("الغاز", "غاز", "الوقود", "وقود", "البنزين", 
 def _filling(m: Match, texts: list[str]) -> bool:
     if not m.pattern.words[0].startswith("تعبء"):
         return False
-    after = texts[m.last + 1:m.last + 3]
-    return bool(after) and (after[0].startswith(FILLED) or "والاحصاء" in after)
+    after = texts[m.last + 1:m.last + 4]
+    if after and after[0] in ("كافه", "جميع", "كل", "بعض"):
+        after = after[1:]   # تعبئة كافة الحقول
+    return bool(after) and (after[0].startswith(FILLED) or "والاحصاء" in after[:2])
 
 
 def _challenge(m: Match) -> bool:
