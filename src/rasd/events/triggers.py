@@ -311,6 +311,14 @@ HOSTED_EVENTS = frozenset((
     "موقع", "الموقع", "مواقع", "المواقع", "المكتبه", "متحف", "المتحف", "متاحف", "المتاحف", "المعالم", "معالم",
 ))
 VISITOR_SUBJECTS = ("ساءح", "سياح", "السياح", "زاءر", "زوار", "الزوار", "حاج", "حجاج", "الحجاج", "معتمر", "المعتمرين")
+# Things and seasons received, no guests: استقبال المكالمات، استقبال الطلبات، استقبال عيد الفطر، ميناء
+# يستقبل السفن، ألمانيا التي تستقبل اللاجئين (an asylum policy, no meeting)
+RECEIVED_THINGS = frozenset((
+    "مكالمات", "المكالمات", "اتصالات", "الاتصالات", "طلبات", "الطلبات", "بلاغات", "البلاغات", "شكاوي", "الشكاوي",
+    "ملاحظات", "الملاحظات", "مقترحات", "المقترحات", "استفسارات", "الاستفسارات", "رساءل", "الرساءل", "ترشيحات",
+    "الترشيحات", "تبرعات", "التبرعات", "عيد", "العيد", "شهر", "الشهر", "العام", "موسم", "الموسم", "رمضان", "السفن",
+    "سفن", "الرحلات", "رحلات", "الشاحنات", "شحنات", "الشحنات", "اللاجءين", "لاجءين", "النازحين", "نازحين",
+))
 ROOM_HEADS = frozenset(("قاعه", "قاعات", "صاله", "صالات", "غرفه", "غرف", "مكتب", "مكاتب", "موظف", "موظفي", "موظفه",
                         "موظفو", "مكان", "اماكن", "مركز", "مراكز", "معسكر", "معسكرات",
                         # schools and titles named after an act: مدارس التدريب، مجلة الدعوة، فيلم الاغتيال
@@ -343,7 +351,7 @@ def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
         if breaks[j]:
             break
         after.append(texts[j])
-    if not PUBLIC_GUESTS.isdisjoint(after) or not HOSTED_EVENTS.isdisjoint(after) \
+    if not PUBLIC_GUESTS.isdisjoint(after) or not HOSTED_EVENTS.isdisjoint(after) or after and after[0] in RECEIVED_THINGS \
             or any(w.endswith(("ه", "ها")) and w[:-1 if w[-1] == "ه" else -2] in HOSTED_EVENTS for w in after):
         return True   # زار معرضها: a hosted event with its possessor
     return any(w.startswith(VISITOR_SUBJECTS) for w in after)
@@ -419,7 +427,8 @@ def _prayer(m: Match, texts: list[str]) -> bool:
 # وبارك على سيدنا محمد) and the transcription of Barack, Park and Park Geun-hye (بارك أوباما، كوينز بارك،
 # 40 بارك ستريت، الرئيسة بارك).
 BLESS_VERBS = frozenset(("بارك", "يبارك", "باركت", "تبارك"))
-BLESS_NEXT = frozenset(("الله", "في", "فيكم", "فيك", "فيه", "فيها", "فيهم", "علي", "عليه", "اوباما", "ستريت", "افنيو"))
+BLESS_NEXT = frozenset(("الله", "في", "فيكم", "فيك", "فيه", "فيها", "فيهم", "علي", "عليه", "اوباما", "ستريت", "افنيو",
+                        "الذي"))   # تبارك الذي بيده الملك: the Quran
 PARK_BEFORE = frozenset(("الرءيسه", "كوينز", "يوروبا", "هايد", "سنترال", "ديزني", "جوراسيك", "سيتي"))
 
 
