@@ -331,9 +331,13 @@ HOSPITALITY_REACH = 4
 
 
 def _facility(m: Match, texts: list[str], breaks: list[bool]) -> bool:
-    """قاعة الاجتماعات، صالة الاستقبال، مركز الاعتقال: a room or a facility named after an act, any type."""
-    return m.first > 0 and not breaks[m.first] and "ال" in m.prefix and m.pattern.form == "noun" \
-        and without_conjunction(texts[m.first - 1]) in ROOM_HEADS
+    """قاعة الاجتماعات، صالة الاستقبال، مركز الاعتقال، مكتب تحقيقات الطيران: a room, a facility or a
+    title named after an act (definite, or the head of a definite genitive), any type."""
+    if m.first == 0 or breaks[m.first] or m.pattern.form != "noun" \
+            or without_conjunction(texts[m.first - 1]) not in ROOM_HEADS:
+        return False
+    return "ال" in m.prefix or not m.prefix and not m.suffix and m.last + 1 < len(texts) \
+        and not breaks[m.last + 1] and texts[m.last + 1].startswith("ال")
 
 
 def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
@@ -379,7 +383,7 @@ ADJECTIVE_NOUNS = frozenset(("مسانده", "مطالبه", "رافض", "راف
 # دعا الله أن يحفظ …، دعا له بالشفاء: a prayer, not a call on anyone (REQUEST). The verbs of the
 # دعا entries, the names of God they take, and the blessings asked for someone (دعا لهم بالمغفرة).
 PRAYER_VERBS = frozenset(("دعا", "دعت", "دعوا", "دعتا", "دعيا", "يدعو", "تدعو", "يدعون", "يدعوان", "تدعوان"))
-PRAYED_TO = frozenset(("الله", "لله", "ربه", "ربها", "ربهم", "المولي", "الباري", "الخالق"))
+PRAYED_TO = frozenset(("الله", "لله", "ربه", "ربها", "ربهم", "المولي", "الباري", "الخالق", "اللهم"))
 # names of God that are no part of a person's or a party's name (حزب الله، عبد الله): enough anywhere
 # within reach (ودعا فضيلته المولى القدير أن …)
 GOD_ONLY = PRAYED_TO - {"الله", "لله"}
@@ -395,7 +399,7 @@ def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
             or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m) \
             or _other_refusal(m, texts) or _facility(m, texts, breaks) or _spacious(m, texts) \
-            or _institution(m, texts, breaks) or _comment(m, texts, breaks):
+            or _institution(m, texts, breaks) or _comment(m, texts, breaks) or _claim_or_outreach(m, texts):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -409,6 +413,19 @@ def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
         # (المستمرة، والمطالبة بإدراج …: a second object, the demand)
         return not breaks[m.first] and prev.startswith(("ال", "لل", "بال")) and len(prev) > 4
     return False
+
+
+# يدّعون أن …: "they claim that", which normalization writes like يدعون "they call"; الدعوة والإرشاد is
+# religious outreach (a ministry's or an office's name), no call on anyone
+CLAIM_NEXT = frozenset(("ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"))
+
+
+def _claim_or_outreach(m: Match, texts: list[str]) -> bool:
+    w = m.pattern.words[0]
+    nxt = texts[m.last + 1] if m.last + 1 < len(texts) else ""
+    if w in ("يدعون", "تدعون") and not m.suffix:
+        return nxt in CLAIM_NEXT
+    return w == "دعوه" and not m.suffix and nxt == "والارشاد"
 
 
 def _prayer(m: Match, texts: list[str]) -> bool:
