@@ -151,7 +151,8 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
         # another person's, the object of a verb-first clause
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
         title_chain = m.kind == "agent" and nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1
-        other_name = title_chain or m.kind == "agent" and _titles_name(mentions, k)
+        other_name = title_chain or m.kind == "agent" and prev is not None and prev.has("person") \
+            and _titles_name(mentions, k)
         if prev is not None and m.kind == "person" and m.first == prev.last + 2 and not breaks[m.first - 1] \
                 and not breaks[m.first] and texts[m.first - 1] in NAME_TITLES and not prev.has("person") \
                 and _composes(prev, m, texts):
@@ -196,7 +197,8 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             pass  # مئات من الطلبة، ثلاثة من الجنود، فرقة مظلية من القوات: a partitive, not a preposition
         elif before in TARGET_PREPS:
             p.prep = before
-        elif _quantity(before) and p.first >= 2 and _counted_prep(stems, p.first - 2):
+        elif p.first >= 2 and stems[p.first - 2] in TARGET_PREPS and _quantity(before) \
+                and _counted_prep(stems, p.first - 2):
             p.prep = stems[p.first - 2]   # أفرج عن عشرين صيادا، ضد عشرات المتظاهرين: a count between
         elif honorific_prep:
             p.prep = honorific_prep

@@ -24,6 +24,7 @@ NEG_REACH = 3
 FUT_REACH = 6
 HYP_REACH = 8
 DENIAL_STEMS = frozenset(("نفي", "نفت", "نفوا", "ينفي", "تنفي", "نفيه", "ينفون", "تنفي"))
+DENIAL_FORMS = DENIAL_STEMS | {c + w for w in DENIAL_STEMS for c in "وف"}
 NEG_BEFORE_NOUN = frozenset(("دون", "بدون", "عدم", "غير"))
 # Refusing or abstaining (رفضت الحكومة إجراء محادثات، امتنعت عن تقديم المساعدات) is the event; the
 # cooperative act refused did not happen. Not for violence or protest: رفضت الاعتداء على السفارة
@@ -35,6 +36,7 @@ REFUSAL_STEMS = frozenset(("رفض", "رفضت", "رفضوا", "رفضا", "ير
                            "تاجيل", "بتاجيل", "علق", "علقت", "يعلق", "تعلق", "تعليق", "بتعليق", "جمد", "جمدت",
                            "يجمد", "تجمد", "تجميد", "بتجميد"))
 REFUSABLE_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"))
+REFUSAL_FORMS = REFUSAL_STEMS | {c + w for w in REFUSAL_STEMS for c in "وف" if len(w) > 2}
 REFUSAL_REACH = 4   # رفضت الحكومة إجراء محادثات: the subject and a verbal noun of doing between
 # words that end the refused act's reach: علق على "commented on", تجميد أنشطتها مقابل رفع العقوبات
 REFUSAL_STOPS = frozenset(("علي", "مقابل", "بعد", "قبل", "لكن"))
@@ -65,6 +67,7 @@ WISH_HEADS = frozenset(("يامل", "تامل", "ياملون", "نامل", "ا�
                         "تتمني", "اقترح", "اقترحت", "يقترح", "تقترح", "اقترحوا", "يرغب", "ترغب", "يرغبون", "رغبته",
                         "رغبتها", "رغبتهم", "يريد", "تريد", "يريدون"))
 WISH_REACH = 5
+WISH_FORMS = WISH_HEADS | {"و" + w for w in WISH_HEADS}   # with the conjunction, one set test
 WISHED_AS_FUTURE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
 # Words between the call and its إلى: the subject of a verb-first clause (دعت المعارضة السورية إلى …).
 CALL_REACH = 4
@@ -198,12 +201,12 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     if m.pattern.form == "noun" and m.first > 0 and stems[m.first - 1] in NEG_BEFORE_NOUN:
         negated = True
     for i in range(max(0, m.first - 12), m.first):
-        w = without_conjunction(stems[i])
-        if w in DENIAL_STEMS or w == "صحه" and i > 0 and stems[i - 1] in ("لا", "ولا"):
-            negated = True   # نفى …، لا صحة للأنباء عن اعتقال الصحفي
+        w = stems[i]
+        if w in DENIAL_FORMS or w == "صحه" and i > 0 and stems[i - 1] in ("لا", "ولا"):
+            negated = True   # نفى …، ونفت …، لا صحة للأنباء عن اعتقال الصحفي
             break
     if not negated and hit.entry.type in REFUSABLE_TYPES and any(
-            without_conjunction(stems[i]) in REFUSAL_STEMS and REFUSAL_STOPS.isdisjoint(stems[i + 1:m.first])
+            stems[i] in REFUSAL_FORMS and REFUSAL_STOPS.isdisjoint(stems[i + 1:m.first])
             for i in range(max(left, m.first - REFUSAL_REACH), m.first)):
         # رفضت الحكومة إجراء محادثات، امتنعت روسيا عن التعاون، ألغى الرئيس زيارته، علق الاتحاد
         # المساعدات: the act refused, called off or suspended does not happen (علق على: commented)
@@ -228,7 +231,7 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     if not hypothetical and _feared(m, left, stems):
         hypothetical = True
     if not hypothetical and not future and any(
-            _bare(stems[i]) in WISH_HEADS for i in range(max(left, m.first - WISH_REACH), m.first)):
+            stems[i] in WISH_FORMS for i in range(max(left, m.first - WISH_REACH), m.first)):
         # يأمل الرئيس أن يلتقي نظيره، اقترح الوزير عقد اجتماع: a meeting hoped for or proposed is an
         # intention (future: the pipeline codes it AGREE 036); other acts wished for are irrealis
         if hit.entry.type in WISHED_AS_FUTURE:

@@ -166,7 +166,8 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     # a surname written as it is, or after a conjunction (ليبرمان, not ل + يبرمان "they two conclude")
     named.update(m.first for m in matches if m.layer == "actor" and m.kind == "person" and m.prefix in ("", "و", "ف"))
     # علي بن أبي طالب، أبو حمزة: the word after a kunya or a patronymic is a name
-    named.update(i + 1 for i, w in enumerate(texts[:-1]) if w in KIN_NAMES)
+    if not KIN_NAMES.isdisjoint(texts):
+        named.update(i + 1 for i, w in enumerate(texts[:-1]) if w in KIN_NAMES)
     for m in matches:
         if m.layer != "event":
             continue
