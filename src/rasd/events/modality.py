@@ -213,8 +213,8 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         negated = True
     if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
         hypothetical = True
-    if not hypothetical and (m.pattern.form == "present" or m.pattern.form == "fixed" and m.pattern.words[0][:1] == "ي") \
-            and not future and any(
+    imperfect = m.pattern.form == "present" or m.pattern.form == "fixed" and m.pattern.words[0][:1] == "ي"
+    if not hypothetical and imperfect and not future and any(
             without_conjunction(stems[i]) in GENERIC_WHEN for i in range(max(left, m.first - GENERIC_REACH), m.first)):
         hypothetical = True   # عندما يفجر الشاب نفسه، كلما يتظاهرون: a case in general, not an event
     # the word with the ب of the charge, threat or demand: the trigger, or the verbal noun of doing
@@ -268,7 +268,8 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             grievance = True   # احتجاجا على مقتل
         elif hit.entry.type in SETTING_TYPES and hit.anchor is None and (
                 (prev in CATEGORY_HEADS or prev in TOPIC_HEADS
-                 or prev == "حاله" and m.first > 1 and without_conjunction(stems[m.first - 2])[:1].isdigit()) and not m.prefix
+                 or prev == "حاله" and m.first > 1 and without_conjunction(stems[m.first - 2])[:1].isdigit()) \
+                and not m.prefix
                 or prev in PREDICATE_HEADS and not m.prefix and not m.suffix and _complement_follows(m, stems)
                 or prev in RELATING and m.prefix in ("ب", "بال")):
             background = True  # جرائم اغتصاب، محاولات اغتيال، ملابسات خطف، المتعلقة باغتيال

@@ -356,7 +356,8 @@ def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
         if breaks[j]:
             break
         after.append(texts[j])
-    if not PUBLIC_GUESTS.isdisjoint(after) or not HOSTED_EVENTS.isdisjoint(after) or after and after[0] in RECEIVED_THINGS \
+    if not PUBLIC_GUESTS.isdisjoint(after) or not HOSTED_EVENTS.isdisjoint(after) \
+            or after and after[0] in RECEIVED_THINGS \
             or any(w.endswith(("ه", "ها")) and w[:-1 if w[-1] == "ه" else -2] in HOSTED_EVENTS for w in after):
         return True   # زار معرضها: a hosted event with its possessor
     return any(w.startswith(VISITOR_SUBJECTS) for w in after)
