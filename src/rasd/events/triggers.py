@@ -220,6 +220,11 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     out = [h for h in out if not _other_sense(h.match, texts, breaks) and not _hospitality(h, texts, breaks)]
     if out and _sports(texts):
         out = [h for h in out if not _sports_sense(h)]
+    if out and not _NATURAL_FORMS.isdisjoint(texts):
+        out = [h for h in out if not (h.entry.type == "ASSAULT" and _natural_cause(h.match, texts))]
+    if out and not DEFUSED.isdisjoint(texts):
+        out = [h for h in out if not (h.entry.type == "ASSAULT" and h.match.pattern.form in ("noun", "fixed")
+                                      and _defused(h.match, texts))]
     return out
 
 
@@ -324,7 +329,9 @@ ROOM_HEADS = frozenset(("قاعه", "قاعات", "صاله", "صالات", "غ�
                         "موظفو", "مكان", "اماكن", "مركز", "مراكز", "معسكر", "معسكرات",
                         # schools and titles named after an act: مدارس التدريب، مجلة الدعوة، فيلم الاغتيال
                         "مدرسه", "مدارس", "معهد", "معاهد", "كليه", "اكاديميه", "مجله", "صحيفه", "جريده", "كتاب",
-                        "فيلم", "روايه", "مسلسل", "مسرحيه"))
+                        "فيلم", "روايه", "مسلسل", "مسرحيه",
+                        # launchers: منصات إطلاق الصواريخ
+                        "منصه", "منصات"))
 HOSPITALITY_CAMEOS = frozenset(("040", "042", "043"))
 EXCHANGE_NEXT = frozenset(("اي", "مبلغ", "مبالغ", "ما"))
 CURRENCIES = frozenset(("دولار", "ريال", "يورو", "جنيه", "دينار", "درهم", "ليره", "دولارا", "ريالا"))
@@ -361,6 +368,31 @@ def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
             or any(w.endswith(("ه", "ها")) and w[:-1 if w[-1] == "ه" else -2] in HOSTED_EVENTS for w in after):
         return True   # زار معرضها: a hosted event with its possessor
     return any(w.startswith(VISITOR_SUBJECTS) for w in after)
+
+
+# Deaths, wounds and destruction a flood, a storm, an earthquake or a road accident caused are no
+# attack (الفيضانات تتسبب في مقتل 27 شخصا، أسفر الإعصار عن مقتل ستة، أدت الأمطار إلى تدمير الطرق). Not
+# fire (a fire may be set: حريق أضرمه مستوطنون) nor سيول (also Seoul).
+NATURAL_CAUSES = frozenset(("فيضان", "فيضانات", "الفيضانات", "زلزال", "الزلزال", "اعصار", "الاعصار", "عاصفه",
+                            "العاصفه", "امطار", "الامطار", "تصادم", "انهيارات", "الانهيارات", "الجفاف"))
+_NATURAL_FORMS = frozenset(p + w for w in NATURAL_CAUSES for p in ("", "و", "ب", "وب", "ل"))
+NATURAL_REACH = 10
+
+
+def _natural_cause(m: Match, texts: list[str]) -> bool:
+    lo, hi = max(0, m.first - NATURAL_REACH), min(len(texts), m.last + 1 + NATURAL_REACH)
+    return not _NATURAL_FORMS.isdisjoint(texts[lo:m.first]) or not _NATURAL_FORMS.isdisjoint(texts[m.last + 1:hi])
+
+
+# A device defused, dismantled, found or seized (أبطل الخبراء مفعول عبوة ناسفة، تفكيك سيارة مفخخة، العثور
+# على حزام ناسف، ضبط متفجرات) went off nowhere: no attack.
+DEFUSED = frozenset(("مفعول", "تفكيك", "بتفكيك", "وتفكيك", "فكك", "فككت", "ابطال", "بابطال", "العثور", "عثر",
+                     "عثرت", "وعثر", "ضبط", "ضبطت", "بضبط", "وضبط"))
+DEFUSED_REACH = 3
+
+
+def _defused(m: Match, texts: list[str]) -> bool:
+    return not DEFUSED.isdisjoint(texts[max(0, m.first - DEFUSED_REACH):m.first])
 
 
 def _sports(texts: list[str]) -> bool:
