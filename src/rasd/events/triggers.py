@@ -433,7 +433,8 @@ def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
             or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m) \
             or _other_refusal(m, texts) or _facility(m, texts, breaks) or _spacious(m, texts) \
-            or _institution(m, texts, breaks) or _comment(m, texts, breaks) or _claim_or_outreach(m, texts):
+            or _institution(m, texts, breaks) or _comment(m, texts, breaks) or _claim_or_outreach(m, texts) \
+            or _endangers(m, texts):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
@@ -597,6 +598,26 @@ def _comment(m: Match, texts: list[str], breaks: list[bool]) -> bool:
         if breaks[j]:
             return False
         if texts[j] in ("علي", "عليه", "عليها", "عليهم"):
+            return True
+    return False
+
+
+# تهدد السلام والأمن، مشكلة تهدد بيئتهم، مشاريع تهدد مواردها المائية: "endanger", said of a thing or a
+# trend; a threat (THREATEN) is made by an actor, with ب (هدد بقتل) or an addressee (هدده).
+THREAT_VERBS = ("يهدد", "تهدد", "هدد", "هددت")
+ENDANGERED = frozenset((
+    "السلام", "سلام", "الامن", "امن", "الاستقرار", "استقرار", "حياه", "الحياه", "مستقبل", "سلامه", "بقاء", "وحده",
+    "تماسك", "مصالح", "المصالح", "الاقتصاد", "اقتصاد", "البيءه", "بيءه", "صحه", "الصحه", "مصير", "موارد", "الموارد",
+    "حقوق", "الحقوق", "وجود", "النسيج", "السلم", "الوحده", "العالم", "المنطقه", "ملايين", "الاف", "الملايين",
+))
+
+
+def _endangers(m: Match, texts: list[str]) -> bool:
+    if m.pattern.words[0] not in THREAT_VERBS or m.suffix or m.last + 1 >= len(texts):
+        return False
+    nxt = texts[m.last + 1]
+    for suffix in ("هم", "ها", "ه", ""):
+        if nxt.endswith(suffix) and nxt[:len(nxt) - len(suffix)] in ENDANGERED:
             return True
     return False
 
