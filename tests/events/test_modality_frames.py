@@ -57,6 +57,7 @@ MODALITY = [
     ("وعلق الاتحاد الأوروبي المساعدات المقدمة إلى مصر.", "AID", "المساعدات", "negated", True),
     ("وعلق الوزير على المفاوضات مع المعارضة قائلا إنها مثمرة.", "CONSULT", "المفاوضات", "negated", False),
     ("وتداول ناشطون شائعات عن اعتقال الوزير.", "COERCE", "اعتقال", "hypothetical", True),  # rumours (cues.tsv)
+    ("وقال المحامي إنه وجب على المحكمة رفضها لأنها كيدية.", "REJECT", "رفضها", "hypothetical", True),   # وجب: must
     # hoped for or wanted: not done
     ("وقال إن الجماعة تريد قتل الرهائن إذا لم تدفع الفدية.", "ASSAULT", "قتل", "hypothetical", True),
     ("وتأمل اليونان في اختتام المحادثات سريعا.", "AGREE", "المحادثات", "future", True),   # an intention to meet
