@@ -101,3 +101,9 @@ def test_splits_and_taa_stems_give_every_stem_beginning(word):
         new |= beginnings([rest])
         new |= set(taa_stems(rest))
     assert old == new
+
+
+def test_with_proclitics_glues_each_chain():
+    from rasd.text.tokenize import with_proclitics
+    assert with_proclitics(("حين",)) == {"حين", "وحين", "فحين"}
+    assert with_proclitics(("ضبط",), ("", "ب")) == {"ضبط", "بضبط"}

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from rasd.events.frames import BACKGROUND_HEADS, _occurs
 from rasd.events.triggers import TriggerHit
 from rasd.lexicon.compile import Match
-from rasd.text.tokenize import without_conjunction
+from rasd.text.tokenize import with_proclitics, without_conjunction
 from typing import Any
 
 NEG_REACH = 3
 FUT_REACH = 6
 HYP_REACH = 8
 DENIAL_STEMS = frozenset(("نفي", "نفت", "نفوا", "ينفي", "تنفي", "نفيه", "ينفون", "تنفي"))
-DENIAL_FORMS = DENIAL_STEMS | {c + w for w in DENIAL_STEMS for c in "وف"}
+DENIAL_FORMS = with_proclitics(DENIAL_STEMS)
 NEG_BEFORE_NOUN = frozenset(("دون", "بدون", "عدم", "غير"))
 # Refusing or abstaining (رفضت الحكومة إجراء محادثات، امتنعت عن تقديم المساعدات) is the event; the
 # cooperative act refused did not happen. Not for violence or protest: رفضت الاعتداء على السفارة
@@ -36,7 +36,7 @@ REFUSAL_STEMS = frozenset(("رفض", "رفضت", "رفضوا", "رفضا", "ير
                            "تاجيل", "بتاجيل", "علق", "علقت", "يعلق", "تعلق", "تعليق", "بتعليق", "جمد", "جمدت",
                            "يجمد", "تجمد", "تجميد", "بتجميد"))
 REFUSABLE_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"))
-REFUSAL_FORMS = REFUSAL_STEMS | {c + w for w in REFUSAL_STEMS for c in "وف" if len(w) > 2}
+REFUSAL_FORMS = with_proclitics(REFUSAL_STEMS)
 REFUSAL_REACH = 4   # رفضت الحكومة إجراء محادثات: the subject and a verbal noun of doing between
 # words that end the refused act's reach: علق على "commented on", تجميد أنشطتها مقابل رفع العقوبات
 REFUSAL_STOPS = frozenset(("علي", "مقابل", "بعد", "قبل", "لكن"))
@@ -59,7 +59,7 @@ CALL_HEADS = ("دعو", "تدعو", "يدعو", "يدعون", "دعا", "دعت"
 # "When" and "whenever" with the imperfect (عندما يفجر الشاب نفسه في سيارة ملغومة، كلما يحتج العمال)
 # tell what happens in such a case, not an event; with the perfect (عندما فتح المسلحون النار) they
 # date one.
-GENERIC_WHEN = frozenset(("عندما", "حينما", "حين", "كلما"))
+GENERIC_WHEN = with_proclitics(("عندما", "حينما", "حين", "كلما"))
 GENERIC_REACH = 4
 # Hoping, wishing and proposing (يأمل أن، أعرب عن أمله في، تمنى، اقترح، يرغب في) name an act that has
 # not happened.
@@ -67,7 +67,7 @@ WISH_HEADS = frozenset(("يامل", "تامل", "ياملون", "نامل", "ا�
                         "تتمني", "اقترح", "اقترحت", "يقترح", "تقترح", "اقترحوا", "يرغب", "ترغب", "يرغبون", "رغبته",
                         "رغبتها", "رغبتهم", "يريد", "تريد", "يريدون"))
 WISH_REACH = 5
-WISH_FORMS = WISH_HEADS | {"و" + w for w in WISH_HEADS}   # with the conjunction, one set test
+WISH_FORMS = with_proclitics(WISH_HEADS, ("", "و"))   # not ف: فتمنى بعد اجتماع (a wish after a meeting)
 WISHED_AS_FUTURE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
 # Words between the call and its إلى: the subject of a verb-first clause (دعت المعارضة السورية إلى …).
 CALL_REACH = 4
@@ -215,7 +215,7 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         hypothetical = True
     imperfect = m.pattern.form == "present" or m.pattern.form == "fixed" and m.pattern.words[0][:1] == "ي"
     if not hypothetical and imperfect and not future and any(
-            without_conjunction(stems[i]) in GENERIC_WHEN for i in range(max(left, m.first - GENERIC_REACH), m.first)):
+            stems[i] in GENERIC_WHEN for i in range(max(left, m.first - GENERIC_REACH), m.first)):
         hypothetical = True   # عندما يفجر الشاب نفسه، كلما يتظاهرون: a case in general, not an event
     # the word with the ب of the charge, threat or demand: the trigger, or the verbal noun of doing
     # one or two words before it (بارتكاب أكبر مذبحة)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
-from rasd.text.tokenize import (NOMINAL_ENDINGS, NOMINAL_PREFIXES, SUFFIXES, Analyzer, Tokens, proclitic_splits, strip_article, taa_stems,
-                                 without_conjunction)
+from rasd.text.tokenize import (NOMINAL_ENDINGS, NOMINAL_PREFIXES, SUFFIXES, Analyzer, Tokens, proclitic_splits,
+                                strip_article, taa_stems, with_proclitics, without_conjunction)
 
 _NONE: frozenset[str] = frozenset()
 
@@ -286,7 +286,7 @@ SPORTS_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST",
                           "RETREAT", "COERCE", "CONCEDE", "THREATEN"))
 SPORTS_PLAYS = ("مواجه", "اصاب", "اصيب", "يصاب", "هجوم", "هجمات", "ضرب", "معرك", "تدمير", "سحق")
 # every sports word with the proclitic chains a noun takes (والمباراة، بالملعب، للاعب): one set test
-_SPORTS_FORMS = frozenset(p + w for w in SPORTS_WORDS for p in ("",) + NOMINAL_PREFIXES)
+_SPORTS_FORMS = with_proclitics(SPORTS_WORDS, ("",) + NOMINAL_PREFIXES)
 
 
 # Receiving, hosting and visiting are political contacts (CAMEO 042/043) between actors; the same
@@ -375,7 +375,7 @@ def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
 # fire (a fire may be set: حريق أضرمه مستوطنون) nor سيول (also Seoul).
 NATURAL_CAUSES = frozenset(("فيضان", "فيضانات", "الفيضانات", "زلزال", "الزلزال", "اعصار", "الاعصار", "عاصفه",
                             "العاصفه", "امطار", "الامطار", "تصادم", "انهيارات", "الانهيارات", "الجفاف"))
-_NATURAL_FORMS = frozenset(p + w for w in NATURAL_CAUSES for p in ("", "و", "ب", "وب", "ل"))
+_NATURAL_FORMS = with_proclitics(NATURAL_CAUSES, ("", "و", "ب", "وب", "ل"))
 NATURAL_REACH = 10
 
 
@@ -386,8 +386,8 @@ def _natural_cause(m: Match, texts: list[str]) -> bool:
 
 # A device defused, dismantled, found or seized (أبطل الخبراء مفعول عبوة ناسفة، تفكيك سيارة مفخخة، العثور
 # على حزام ناسف، ضبط متفجرات) went off nowhere: no attack.
-DEFUSED = frozenset(("مفعول", "تفكيك", "بتفكيك", "وتفكيك", "فكك", "فككت", "ابطال", "بابطال", "العثور", "عثر",
-                     "عثرت", "وعثر", "ضبط", "ضبطت", "بضبط", "وضبط"))
+DEFUSED = with_proclitics(("مفعول", "تفكيك", "فكك", "فككت", "ابطال", "العثور", "عثر", "عثرت", "ضبط", "ضبطت"),
+                          ("", "و", "ب"))
 DEFUSED_REACH = 3
 
 

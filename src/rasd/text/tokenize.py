@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from itertools import accumulate, compress, count
 from operator import add
 from typing import Any, NamedTuple
@@ -174,6 +175,16 @@ _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}))
 def without_conjunction(w: str) -> str:
     """A word of four letters or more without the conjunction و or ف glued to it (وقتل → قتل)."""
     return w[1:] if len(w) > 3 and w[0] in "وف" else w
+
+
+CONJUNCTIONS = ("", "و", "ف")
+
+
+def with_proclitics(words: Iterable[str], proclitics: Iterable[str] = CONJUNCTIONS) -> frozenset[str]:
+    """Every word as written with each proclitic chain glued to it (وحين، فنفت، بالفيضانات): the
+    short word lists of the rules are tested against tokens with one set operation."""
+    chains = tuple(proclitics)
+    return frozenset(p + w for w in words for p in chains)
 
 
 def proclitic_splits(word: str) -> list[tuple[str, str]]:
