@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rasd.lexicon.compile import Match
 from rasd.lexicon.schema import TriggerEntry
 from rasd.text.tokenize import (NOMINAL_ENDINGS, NOMINAL_PREFIXES, SUFFIXES, Analyzer, Tokens, proclitic_splits,
-                                strip_article, taa_stems, with_proclitics, without_conjunction)
+                                readings, strip_article, taa_stems, with_proclitics, without_conjunction)
 
 _NONE: frozenset[str] = frozenset()
 
@@ -365,7 +365,8 @@ def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
         after.append(texts[j])
     if not PUBLIC_GUESTS.isdisjoint(after) or not HOSTED_EVENTS.isdisjoint(after) \
             or after and after[0] in RECEIVED_THINGS \
-            or any(w.endswith(("ه", "ها")) and w[:-1 if w[-1] == "ه" else -2] in HOSTED_EVENTS for w in after):
+            or any(stem in HOSTED_EVENTS for w in after for prefix, stem, suffix in readings(w)
+                   if not prefix and suffix in ("ه", "ها")):
         return True   # زار معرضها: a hosted event with its possessor
     return any(w.startswith(VISITOR_SUBJECTS) for w in after)
 
@@ -578,10 +579,7 @@ def _institution(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     for j in range(m.first - 1, max(-1, m.first - 1 - INSTITUTION_REACH), -1):
         if breaks[j + 1]:
             return False
-        w = without_conjunction(texts[j])
-        w = w[1:] if w[:1] in ("ب", "ل") and not w.startswith("لل") else w
-        w = w[2:] if w.startswith("لل") else w
-        if strip_article(w) in INSTITUTION_HEADS:
+        if any(rest in INSTITUTION_HEADS for _, rest in proclitic_splits(texts[j])):
             return True
     return False
 
@@ -615,11 +613,9 @@ ENDANGERED = frozenset((
 def _endangers(m: Match, texts: list[str]) -> bool:
     if m.pattern.words[0] not in THREAT_VERBS or m.suffix or m.last + 1 >= len(texts):
         return False
-    nxt = texts[m.last + 1]
-    for suffix in ("هم", "ها", "ه", ""):
-        if nxt.endswith(suffix) and nxt[:len(nxt) - len(suffix)] in ENDANGERED:
-            return True
-    return False
+    # the object with or without the article and a pronoun (تماسكها، بيئتهم)
+    return any(stem in ENDANGERED for prefix, stem, suffix in readings(texts[m.last + 1])
+               if prefix in ("", "ال") and suffix in ("", "ه", "ها", "هم", "هما"))
 
 
 def _spacious(m: Match, texts: list[str]) -> bool:
