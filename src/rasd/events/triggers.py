@@ -431,15 +431,16 @@ PRAYER_REACH = 6   # words after the verb where the name of God is looked for (�
 
 
 def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
-    if _course(m, texts) or _prayer(m, texts) or _not_congratulation(m, texts) or _comparative(m, texts) \
-            or _cause_for(m, texts) or _broad(m, texts) or _filling(m, texts) or _challenge(m) \
-            or _other_refusal(m, texts) or _facility(m, texts, breaks) or _spacious(m, texts) \
-            or _institution(m, texts, breaks) or _comment(m, texts, breaks) or _claim_or_outreach(m, texts) \
-            or _endangers(m, texts):
+    """Whether the neighbours of a trigger give it another sense: the rules of its first word
+    (SENSE_RULES) or of the heads it begins with (PREFIX_SENSE_RULES), the facility and institution
+    names any noun may be part of, market demand and adjectives."""
+    w = m.pattern.words[0]
+    if any(rule(m, texts, breaks) for rule in SENSE_RULES.get(w, ())) \
+            or any(w.startswith(heads) and rule(m, texts, breaks) for heads, rule in PREFIX_SENSE_RULES) \
+            or _facility(m, texts, breaks) or _institution(m, texts, breaks):
         return True
     if m.pattern.form not in ("noun", "fixed") or "ال" not in m.prefix or m.first != m.last:
         return False
-    w = m.pattern.words[0]
     prev = without_conjunction(texts[m.first - 1]) if m.first > 0 else ""
     if w == "طلب":
         nxt = texts[m.first + 1] if m.first + 1 < len(texts) else ""
@@ -456,7 +457,7 @@ def _other_sense(m: Match, texts: list[str], breaks: list[bool]) -> bool:
 CLAIM_NEXT = frozenset(("ان", "بان", "انه", "بانه", "انها", "بانها", "انهم", "بانهم"))
 
 
-def _claim_or_outreach(m: Match, texts: list[str]) -> bool:
+def _claim_or_outreach(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     w = m.pattern.words[0]
     nxt = texts[m.last + 1] if m.last + 1 < len(texts) else ""
     if w in ("يدعون", "تدعون") and not m.suffix:
@@ -464,7 +465,7 @@ def _claim_or_outreach(m: Match, texts: list[str]) -> bool:
     return w == "دعوه" and not m.suffix and nxt == "والارشاد"
 
 
-def _prayer(m: Match, texts: list[str]) -> bool:
+def _prayer(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """دعا الله أن …، ودعا الوزير الله …، دعوا لهم بالمغفرة: a prayer (PRAYER_VERBS)."""
     if m.pattern.words[0] not in PRAYER_VERBS or m.suffix or m.first != m.last:
         return False
@@ -490,7 +491,7 @@ FEELINGS = frozenset(("شك", "قلق", "تفاءل", "استغراب", "دهش�
                       "تساءل", "تامل", "حيره", "ريبه", "خوف", "اطمءنان", "استياء", "عجب", "تعجب", "ياس", "احباط"))
 
 
-def _cause_for(m: Match, texts: list[str]) -> bool:
+def _cause_for(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if m.pattern.words[0] not in PRAYER_VERBS or m.first != m.last or m.suffix not in ("", "نا"):
         return False
     after = texts[m.last + 1:m.last + 3]
@@ -508,7 +509,7 @@ BROAD_HEADS = frozenset(("شريحه", "شراءح", "امال", "امالا", "
                          "منشتات", "ابتسامه", "فءه", "فءات", "قاعده", "مساحه", "مساحات", "اكتاف", "جماهير", "عناوين"))
 
 
-def _broad(m: Match, texts: list[str]) -> bool:
+def _broad(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if m.pattern.words[0] != "عريضه" or m.suffix:
         return False
     prev = texts[m.first - 1] if m.first > 0 else ""
@@ -525,7 +526,7 @@ FILLED = ("الغاز", "غاز", "الوقود", "وقود", "البنزين", 
           "الهواء", "الاطارات", "مدخرات", "المدخرات", "موارد", "الموارد", "اموال", "الاموال", "الطلب", "طلبات")
 
 
-def _filling(m: Match, texts: list[str]) -> bool:
+def _filling(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if not m.pattern.words[0].startswith("تعبء"):
         return False
     after = texts[m.last + 1:m.last + 4]
@@ -534,7 +535,7 @@ def _filling(m: Match, texts: list[str]) -> bool:
     return bool(after) and (after[0].startswith(FILLED) or "والاحصاء" in after[:2])
 
 
-def _challenge(m: Match) -> bool:
+def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
     return m.pattern.words[0] == "تحدي" and ("ال" in m.prefix or m.suffix in NOMINAL_ENDINGS)
@@ -548,7 +549,7 @@ UNNAMED = frozenset(("اسمه", "اسمها", "اسمهم", "هويته", "هو
 DISCLOSE = frozenset(("الكشف", "كشف", "ذكر", "الافصاح", "نشر", "الاعلان"))
 
 
-def _other_refusal(m: Match, texts: list[str]) -> bool:
+def _other_refusal(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     w = m.pattern.words[0]
     if w.startswith(("حمل", "يحمل", "تحمل")) and not m.suffix and m.last + 1 < len(texts) \
             and texts[m.last + 1].startswith(("مسءوليه", "المسءوليه")):
@@ -610,7 +611,7 @@ ENDANGERED = frozenset((
 ))
 
 
-def _endangers(m: Match, texts: list[str]) -> bool:
+def _endangers(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if m.pattern.words[0] not in THREAT_VERBS or m.suffix or m.last + 1 >= len(texts):
         return False
     # the object with or without the article and a pronoun (تماسكها، بيئتهم)
@@ -618,7 +619,7 @@ def _endangers(m: Match, texts: list[str]) -> bool:
                if prefix in ("", "ال") and suffix in ("", "ه", "ها", "هم", "هما"))
 
 
-def _spacious(m: Match, texts: list[str]) -> bool:
+def _spacious(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """مجالا رحبا، صدرا رحبا: the adjective "wide" agreeing with an indefinite accusative noun, not
     رحبا "the two welcomed" (after a subject: الطرفان رحبا، كلاهما رحبا)."""
     if m.pattern.words[0] != "رحبا" or m.prefix or m.first == 0:
@@ -627,7 +628,7 @@ def _spacious(m: Match, texts: list[str]) -> bool:
     return prev.endswith("ا") and not prev.endswith(("هما", "كلا")) and not prev.startswith("ال") and len(prev) > 2
 
 
-def _comparative(m: Match, texts: list[str]) -> bool:
+def _comparative(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """إلى أبعد الحدود، بشكل أسرع وأبعد: the comparative "farther", not أبعد "deported"."""
     if m.pattern.words[0] != "ابعد" or m.suffix:
         return False
@@ -635,7 +636,7 @@ def _comparative(m: Match, texts: list[str]) -> bool:
     return prev == "الي" or m.prefix == "و" and len(prev) == 4 and prev[0] == "ا"
 
 
-def _not_congratulation(m: Match, texts: list[str]) -> bool:
+def _not_congratulation(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if m.pattern.words[0] not in BLESS_VERBS or m.suffix or m.first != m.last:
         return False
     nxt = texts[m.last + 1] if m.last + 1 < len(texts) else ""
@@ -643,7 +644,7 @@ def _not_congratulation(m: Match, texts: list[str]) -> bool:
     return nxt in BLESS_NEXT or prev in PARK_BEFORE or prev[:1].isdigit()
 
 
-def _course(m: Match, texts: list[str]) -> bool:
+def _course(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """مسيرة السلام، مسيرته الفنية: a course or a career, not a march (see PROCESS_NOUNS)."""
     if m.pattern.form != "noun" or m.pattern.words[0] not in MARCH_WORDS:
         return False
@@ -747,3 +748,26 @@ def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[Trigger
                 anchors[k2] = h.match
                 break
     return [TriggerHit(h.match, h.entry, anchors.get(k), h.required) for k, h in enumerate(hits) if k not in drop]
+
+
+SenseRule = Callable[[Match, list[str], list[bool]], bool]
+
+
+def _by_word(rules: Iterable[tuple[Iterable[str], SenseRule]]) -> dict[str, tuple[SenseRule, ...]]:
+    table: dict[str, list[SenseRule]] = {}
+    for words, rule in rules:
+        for word in words:
+            table.setdefault(word, []).append(rule)
+    return {word: tuple(rs) for word, rs in table.items()}
+
+
+# The trigger words each neighbour-read sense rule is about: a trigger is tested by its own rules only.
+SENSE_RULES = _by_word((
+    (MARCH_WORDS, _course), (PRAYER_VERBS, _prayer), (PRAYER_VERBS, _cause_for), (BLESS_VERBS, _not_congratulation),
+    (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
+    (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
+))
+# rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
+PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
+    (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
+)
