@@ -153,15 +153,10 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
         title_chain = m.kind == "agent" and nxt is not None and nxt.kind == "person" and nxt.first == m.last + 1
         other_name = title_chain or m.kind == "agent" and prev is not None and prev.has("person") \
             and _titles_name(mentions, k)
-        if prev is not None and m.kind == "person" and m.first == prev.last + 2 and not breaks[m.first - 1] \
-                and not breaks[m.first] and texts[m.first - 1] in NAME_TITLES and not prev.has("person") \
-                and _composes(prev, m, texts):
-            # أمير الكويت الشيخ صباح الأحمد: a courtesy title between the office and the name
-            prev.mentions.append(m)
-            prev.last = m.last
-            prev.end = m.end
-            continue
-        if prev is not None and m.first == prev.last + 1 and not breaks[m.first] \
+        # أمير الكويت الشيخ صباح الأحمد: a courtesy title between the office and the name
+        courtesy = prev is not None and m.kind == "person" and m.first == prev.last + 2 and not breaks[m.first - 1] \
+            and texts[m.first - 1] in NAME_TITLES and not prev.has("person")
+        if prev is not None and (m.first == prev.last + 1 or courtesy) and not breaks[m.first] \
                 and not m.prefix.startswith(("و", "ف")) and (
                     _composes(prev, m, texts) and not (other_name and prev.has("person"))
                     or title_chain and not prev.has("person")):

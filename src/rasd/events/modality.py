@@ -254,13 +254,10 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         prev = _bare(stems[m.first - 1])
         if prev in IRREALIS_HEADS:
             hypothetical = True
-        elif prev == "الي" and m.first > 1 and any(
-                without_conjunction(stems[i]).startswith(CALL_HEADS) or without_conjunction(stems[i]) in AIM_HEADS
-                for i in range(max(left, m.first - 1 - CALL_REACH), m.first - 1)):
+        elif prev == "الي" and m.first > 1 and _called(stems, max(left, m.first - 1 - CALL_REACH), m.first - 1, True):
             hypothetical = True   # دعا إلى وقف …، ودعا الرئيس المصري إلى وقف إطلاق النار، تسعى إلى طرد
-        elif m.prefix in ("ل", "لل") and m.pattern.form in ("noun", "fixed") and any(
-                without_conjunction(stems[i]).startswith(CALL_HEADS)
-                for i in range(max(left, m.first - 1 - CALL_REACH), m.first)):
+        elif m.prefix in ("ل", "لل") and m.pattern.form in ("noun", "fixed") \
+                and _called(stems, max(left, m.first - 1 - CALL_REACH), m.first, False):
             hypothetical = True   # دعت منظمة العفو الدولية للإفراج عنهم، يدعو لمحاكمة إسرائيل: ل for إلى
         elif prev.startswith(GRIEVANCE_HEADS) and m.prefix.endswith(("ب", "ل")):
             grievance = True   # تندد بالمعارك، استنكارا لاغتيال
@@ -391,6 +388,15 @@ def _headed(w: str, heads: tuple[str, ...]) -> bool:
 
 CONDITIONALS = frozenset(("اذا", "واذا", "فاذا", "لو", "ولو"))
 CONDITIONAL_REACH = 15
+
+
+def _called(stems: Any, lo: int, hi: int, aims: bool) -> bool:
+    """Whether a call (CALL_HEADS) or, with ``aims``, a striving (AIM_HEADS) is among stems[lo:hi]."""
+    for i in range(lo, hi):
+        w = without_conjunction(stems[i])
+        if w.startswith(CALL_HEADS) or aims and w in AIM_HEADS:
+            return True
+    return False
 
 
 def conditional_after(last: int, tokens: Any) -> bool:

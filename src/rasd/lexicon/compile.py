@@ -28,10 +28,14 @@ INTERNAL = frozenset(("", "ال"))
 HAMZA_LAM = ("أل", "إل", "آل")
 
 
+VERB_FORMS = frozenset(("past", "present"))
+
+
 def has_article(form: str) -> bool:
     """Whether a dictionary form begins with the article (البحرية), read as written: ألمانيا does not."""
     return normalize_key(form).startswith("ال") and not form.lstrip().startswith(HAMZA_LAM)
-VERB_FORMS = frozenset(("past", "present"))
+
+
 # Function words that a one-word name must never match (وإن is not the Turkish city Van).
 FUNCTION_WORDS = frozenset((
     "ان", "وان", "فان", "لان", "بان", "كان", "وكان", "من", "في", "عن", "الي", "علي", "مع", "ما", "لا", "لم", "لن",
@@ -80,7 +84,7 @@ def key_words(form: str, *, keep_first: bool = False) -> tuple[str, ...]:
     raw = form.replace("-", " ").split()
     if len(raw) != len(words):   # a diacritic or tatweel standing alone: no word to compare with
         raw = words
-    out = tuple(w if r.startswith(HAMZA_LAM) else strip_article(w) for w, r in zip(words, raw))
+    out = tuple(strip_article(w) if has_article(r) else w for w, r in zip(words, raw))
     if keep_first and words:
         out = (words[0],) + out[1:]
     return out
