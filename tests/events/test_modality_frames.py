@@ -249,6 +249,22 @@ def test_joined_verb_shares_the_subject(nlp, text, trigger, source, target):
     assert (source, target) in got, got
 
 
+@pytest.mark.parametrize("text,trigger,source,target", [
+    # no pronoun resumes the antecedent: it is the subject, the noun after the verb the object
+    ("وخص عراقجي بالذكر الدول التي ساندت طهران أثناء المفاوضات.", "ساندت", None, "IRN"),
+    ("ورفض الخرينج التصريحات غير المسؤولة لنائب الرئيس العراقي نوري المالكي الذي اتهم المملكة العربية "
+     "السعودية بدعم الإرهاب.", "اتهم", "IRQGOV", "SAU"),
+    ("وقال الرئيس النيجيري محمد بخاري الذي توعد بسحق التمرد إن الجيش سيواصل عملياته.", "توعد", "NGAGOV", None),
+    # a pronoun resumes it (فيها، علاقاته): the subject follows the verb
+    ("وزار الوزير كوباني التي رفض أردوغان التدخل فيها عام 2014.", "رفض", "TURGOV", None),
+    ("ويتولى الملا منصور الذي ينتقد بعض المتمردين علاقاته بباكستان قيادة الحركة.", "ينتقد", "---REB", None),
+])
+def test_relative_clause_verb(nlp, text, trigger, source, target):
+    got = [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == trigger]
+    assert got and got[0][0] == source and (target is None or got[0][1] == target), got
+
+
 def test_a_clause_between_keeps_its_own_subject(nlp):
     # فعمد عناصر الشرطة …، وقتل: the verb is joined to عمد, whose subject is the police
     text = ("وهاجم مقاتلو حزب العمال الكردستاني مركزا للشرطة، فعمد عناصر الشرطة إلى الرد عليهم، "

@@ -666,6 +666,27 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     if passive_like:
         src = agent_marked if agent_marked is not first_after else None
         return Frame(_group(phrases, src), _group(phrases, first_after), "verb-passive")
+    if m.first > 0 and stems[m.first - 1] in RELATIVES and not m.prefix and m.suffix not in PRONOUNS \
+            and m.pattern.form in ("past", "present"):
+        # الدول التي ساندت طهران: the verb of a relative clause without an object pronoun has the
+        # antecedent for subject and the noun after it for object; but where a pronoun resumes the
+        # antecedent in the clause (كوباني التي رفض أردوغان التدخل فيها، الذي ينتقد بعض المتمردين
+        # علاقاته) the antecedent is no subject: the noun after the verb is
+        if _resumed(m.last + 1, right, tokens):
+            if first_after is not None and _subject_ok(first_after) and first_after.first - m.last <= 2:
+                obj = next((p for p in after if p.group != first_after.group and p.prep not in TOPIC_PREPS
+                            and not _own(p)), None)
+                return Frame(_group(phrases, first_after), _group(phrases, obj), "verb-relative-resumed")
+        else:
+            # a name the dictionaries do not know may end the antecedent (بخاري); عضو المجلس عن
+            # التركمان الذي: a phrase after عن qualifies the antecedent
+            ante = next((p for p in reversed(actors) if m.first - 4 <= p.last <= m.first - 2
+                         and not (p.mentions and p.kinds == {"nisba"}) and p.prep != "عن"
+                         and all(_name_word(texts[i]) for i in range(p.last + 1, m.first - 1))), None)
+            obj = next((p for p in after if not (p.mentions and p.kinds == {"nisba"})
+                        and p.prep not in TOPIC_PREPS and p.prep != "في" and not _own(p)
+                        and (ante is None or p.group != ante.group)), None)
+            return Frame(_group(phrases, ante), _group(phrases, obj), "verb-relative-subject")
     subj: Phrase | None = None
     rule = "verb-vso"
     adjacent = [p for p in before if _subject_ok(p) and m.first - p.last <= 2]
@@ -891,6 +912,36 @@ def _protester(p: Phrase) -> bool:
 def _crowd(p: Phrase) -> bool:
     """A protest-role noun: protesters, crowds, rioters, strikers (المتظاهرون، الحشود، المضربون)."""
     return is_crowd(p.fields.get("name"))
+
+
+# a preposition carrying the pronoun that resumes a relative clause's antecedent (التي وقع عليها)
+RESUMPTIVE = frozenset(prep + pron for prep in ("علي", "في", "ب", "ل", "من", "عن", "مع", "الي", "عبر", "ضد")
+                       for pron in ("ه", "ها", "هم", "هما", "هن"))
+
+
+def _name_word(word: str) -> bool:
+    """A word that may continue a name the dictionaries do not know (الرئيس النيجيري محمد بخاري الذي):
+    neither definite nor a preposition (an indefinite noun takes no relative pronoun)."""
+    return len(word) > 2 and not word.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) \
+        and word not in NOUN_PREPS and word not in COMPLEMENTIZERS
+
+
+RESUMED_REACH = 10   # words after a relative clause's verb searched for the resuming pronoun
+RESUMED_STOPS = COMPLEMENTIZERS | RELATIVES | frozenset(("و" + w for w in COMPLEMENTIZERS))
+
+
+def _resumed(start: int, end: int, tokens: Tokens) -> bool:
+    """Whether a word of the clause from ``start`` (up to its break, at most RESUMED_REACH words)
+    carries a third-person pronoun (فيها، دفعها، علاقاته; not a ta marbuta, as in زياره)."""
+    texts, taa = tokens.texts, tokens.taa
+    for j in range(start, min(end, start + RESUMED_REACH)):
+        w = texts[j]
+        if w in RESUMED_STOPS:
+            return False   # another clause begins (…توعد بسحق التمرد إن الجيش سيواصل عملياته)
+        if w in RESUMPTIVE or len(w) > 3 and j not in taa and w.endswith(("ه", "ها", "هم", "هما")) \
+                and w not in ("الله", "لله", "والله"):
+            return True
+    return False
 
 
 def _own(p: Phrase) -> bool:
