@@ -161,6 +161,10 @@ MENTIONS = [
     # تعبئة as filling, as mobilizing money, and in the name of Egypt's statistics agency (FILLED)
     ("ولا توجد إلا ست محطات لتعبئة الغاز في الرياض.", "MOBILIZE"),
     ("وأظهر الجهاز المركزي للتعبئة العامة والإحصاء ارتفاع التحويلات.", "MOBILIZE"),
+    # استعداد as preparation or its extent, not an offer (triggers._preparation)
+    ("وتكثف إدارة الدفاع المدني نشاطها خلال هذه الأيام استعداداً لاستقبال الحجاج.", "AGREE"),
+    ("وأصيب عدد من العمال أثناء استعدادهم لاستقبال الوفد الزائر.", "AGREE"),
+    ("وتقرر الإبقاء على حالة الاستعداد العسكري في المنطقة.", "AGREE"),
     # the noun "challenge" that normalization merges with تحدّى "defied" (triggers._challenge)
     ("وقال إن التحدي الأكبر يتمثل في تشغيل المستشفيات الجامعية.", "REJECT"),
     ("وصنف الوزير إيران وتنظيم داعش بأنهما تحديان مشتركان.", "REJECT"),
@@ -178,6 +182,7 @@ MENTIONS = [
 ]
 
 REPORTS = [
+    ("وأبدت الحكومة المصرية استعدادها لاستضافة المحادثات.", "AGREE"),              # an offer stays
     ("ووقع الهجوم فجر أمس قرب مركز للشرطة في الموصل.", "ASSAULT"),                  # verb of occurrence
     ("وقال الشهود إن الشرطة تدخلت عندما هاجم المسلحون المركز.", "ASSAULT"),          # when + perfect: dated
     ("تجددت المظاهرات في العاصمة أمس ضد الحكومة.", "PROTEST"),

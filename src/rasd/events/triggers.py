@@ -628,6 +628,22 @@ def _spacious(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return prev.endswith("ا") and not prev.endswith(("هما", "كلا")) and not prev.startswith("ال") and len(prev) > 2
 
 
+# استعداد "readiness" is an offer after a verb of expression (أبدى استعداده، أكد استعداد لبنان
+# لاستضافة الحوار); after these words it is preparation or its extent (في الاستعداد لاستقبال
+# الحجاج، أثناء استعدادهم، حالة الاستعداد العسكري، مدى استعدادها)
+PREPARATION_BEFORE = frozenset(("في", "اثناء", "خلال", "حاله", "مدي", "اطار", "ضمن", "قبل", "بعد", "عند"))
+
+
+def _preparation(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """استعدادا لاستقبال الحجاج (in preparation for), للاستعداد الكامل, or after PREPARATION_BEFORE."""
+    if m.suffix == "ا" or "ل" in m.prefix:
+        return True
+    if m.first == 0 or m.prefix.startswith("و"):
+        return False
+    prev = texts[m.first - 1]
+    return prev in PREPARATION_BEFORE or prev[:1] in "وف" and prev[1:] in PREPARATION_BEFORE
+
+
 def _comparative(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """إلى أبعد الحدود، بشكل أسرع وأبعد: the comparative "farther", not أبعد "deported"."""
     if m.pattern.words[0] != "ابعد" or m.suffix:
@@ -766,6 +782,7 @@ SENSE_RULES = _by_word((
     (MARCH_WORDS, _course), (PRAYER_VERBS, _prayer), (PRAYER_VERBS, _cause_for), (BLESS_VERBS, _not_congratulation),
     (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
+    (("استعداد",), _preparation),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
