@@ -57,12 +57,12 @@ ANONYMOUS_TYPES = frozenset(("PROTEST", "ASSAULT"))
 ACTORLESS_TYPES = frozenset(("PROTEST", "ASSAULT", "COERCE"))
 
 
-def _spelled(m: Match, n: Normalized) -> bool:
-    """Whether trigger match ``m`` of an entry with spelling "hamza" carries its hamza in the
-    original text (TriggerEntry.spelling): normalization merges هنأ "congratulated" with هنا "here", and
-    يأسر "captures" with the name ياسر; the writer's hamza tells them apart."""
+def _written(m: Match, n: Normalized) -> str:
+    """The original text of match ``m`` (its evidence span), hamzas and all: normalization merges
+    هنأ "congratulated" with هنا "here", يأسر "captures" with the name ياسر, and the verbal noun
+    إصابة with the verb أصاب; the writer's hamza tells them apart (select_triggers)."""
     a, b = n.span_to_orig(m.start, m.end)
-    return not HAMZAS.isdisjoint(n.original[a:b])
+    return n.original[a:b]
 
 
 def _stem(word: str) -> str:
@@ -250,7 +250,7 @@ class Pipeline:
             # made only if the document asks for them (_events: homonym evidence, البلدين pairs)
             return _Sentence(s, e, tokens, None, _Stems(tokens.texts), [], [])
         matches = self.lexicon.matcher.match(tokens, self.analyzer)
-        hits = select_triggers(matches, tokens, self.requirements, lambda m: _spelled(m, n)) if any(
+        hits = select_triggers(matches, tokens, self.requirements, lambda m: _written(m, n)) if any(
             m.layer == "event" for m in matches) else []
         # every word's stem at once where the rules will read them (a sentence with triggers reads
         # each several times); on demand elsewhere

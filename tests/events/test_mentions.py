@@ -75,6 +75,10 @@ MENTIONS = [
     ("وشبه المحلل الهجوم الأخير بتفجيرات مدريد.", "ASSAULT"),
     # triggers.select_triggers: a word of a person's full name (ياسر عرفات) is no verb (يأسر)
     ("وفرضت إسرائيل حصارا على مقر الرئيس الراحل ياسر عرفات في رام الله.", "ASSAULT"),
+    # no past verb begins with إ: إصابتها is the noun, a wound only by a weapon; إيدن is no أيد
+    ("أعلنت اللاعبة انسحابها من الدورة بعد إصابتها بإجهاد في عضلات ساقها.", "ASSAULT"),
+    ("وتوفي الممثل بسبب مضاعفات ناتجة عن إصابته بسرطان الرئة.", "ASSAULT"),
+    ("بينما أضاف زميله إيدن هازارد الهدف الثاني للفريق.", "SUPPORT"),
     # triggers._peaceful_dispersals: a dispersal that ends peacefully is no violent repression
     ("وفضت قوات الأمن الاعتصام دون عنف بعد مفاوضات مع المنظمين.", "ASSAULT"),
     ("لكن الشرطة فضت الاعتصام وانفض المحتجون سلميا.", "ASSAULT"),
@@ -182,6 +186,7 @@ MENTIONS = [
 ]
 
 REPORTS = [
+    ("وتوفي شرطي من محافظة أسيوط إثر إصابته بطلق ناري في الرقبة.", "ASSAULT"),   # إصابة by a weapon
     ("وأبدت الحكومة المصرية استعدادها لاستضافة المحادثات.", "AGREE"),              # an offer stays
     ("ووقع الهجوم فجر أمس قرب مركز للشرطة في الموصل.", "ASSAULT"),                  # verb of occurrence
     ("وقال الشهود إن الشرطة تدخلت عندما هاجم المسلحون المركز.", "ASSAULT"),          # when + perfect: dated

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
-from rasd.lexicon.schema import TriggerEntry
+from rasd.lexicon.schema import HAMZAS, TriggerEntry
 from rasd.text.tokenize import (NOMINAL_ENDINGS, NOMINAL_PREFIXES, SUFFIXES, Analyzer, Tokens, proclitic_splits,
                                 readings, strip_article, taa_stems, with_proclitics, without_conjunction)
 
@@ -148,9 +148,10 @@ def _numeral(w: str) -> bool:
 
 
 def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirements,
-                    spelled: Callable[[Match], bool] | None = None) -> list[TriggerHit]:
-    """Non-overlapping triggers, longest first. ``spelled(m)`` tells whether a match of an
-    entry with spelling "hamza" is written with it in the input (without it: assumed)."""
+                    written: Callable[[Match], str] | None = None) -> list[TriggerHit]:
+    """Non-overlapping triggers, longest first. ``written(m)`` is the match as written in the
+    input: an entry with spelling "hamza" must carry one there (without ``written``: assumed),
+    and a past verb of form IV (أصاب، أطلق) written with إ is its verbal noun (إصابتها، إطلاق)."""
     cands: list[tuple[int, int, Match, TriggerEntry]] = []
     do_verbs: list[Match] = []   # قام whose own object (زيارة) is missing: a light verb for a ب-noun
     n = len(tokens)
@@ -174,8 +175,11 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         if named and m.first in named:
             continue
         e: TriggerEntry = m.ref
-        if e.spelling and "hamza" in e.spelling and spelled is not None and not spelled(m):
-            continue   # هنا "here", not هنأ; the name ياسر, not يأسر
+        if written is not None:
+            if e.spelling and "hamza" in e.spelling and HAMZAS.isdisjoint(written(m)):
+                continue   # هنا "here", not هنأ; the name ياسر, not يأسر
+            if m.pattern.form == "past" and m.pattern.words[0][0] == "ا" and written(m)[:1] == "إ":
+                continue   # بعد إصابتها بإجهاد: no past verb begins with إ
         if m.first == m.last and not m.prefix and not m.suffix and m.pattern.form in ("past", "present") \
                 and m.first > 0 and _numeral(texts[m.first - 1]):
             continue
