@@ -19,6 +19,10 @@ def _of(records, etype, trigger):
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
 # negated verb of stopping
 MODALITY = [
+    ("وشكك الكاتب في صحيفة زمان المعارضة بإمكانية شن الحكومة حربا على التنظيم.", "ASSAULT", "شن",
+     "hypothetical", True),    # a possibility
+    ("ودرس مسؤولون أميركيون سيناريو آخر هو أن إيران ستلتزم بالاتفاق.", "AGREE", "ستلتزم",
+     "hypothetical", True),    # a scenario
     ("وكانت الشرطة قد أعلنت أمس مقتل ثلاثة جنود عراقيين في هجوم شمال بغداد.", "ASSAULT", "مقتل",
      "hypothetical", False),   # قد + past is "has"
     ("وقال مسؤول إن الحكومة قد تعتقل عشرات المحتجين خلال الأيام المقبلة.", "COERCE", "تعتقل",
