@@ -44,6 +44,8 @@ PURPOSE_REACH = 8
 # مسيرة المنتخب، مسيرته الفنية. With the genitive of a process or a team, or the possessive of one
 # person, it names no protest.
 MARCH_WORDS = ("مسيره", "مسيرات")
+MARCH_GENITIVES = frozenset(("المتظاهرين", "المحتجين", "المعتصمين", "الغضب", "التضامن", "الطلاب", "العمال",
+                             "الاكفان", "العوده", "المليون", "الاحتجاج", "الرفض"))
 PROCESS_NOUNS = frozenset((
     "السلام", "التسويه", "التنميه", "الاصلاح", "الاصلاحات", "الديمقراطيه", "البناء", "التاسيس", "تاسيس", "الحياه",
     "العمل", "النضال", "الكفاح", "المفاوضات", "التطوير", "التحديث", "الحوار", "المصالحه", "التعاون", "الاعمار",
@@ -670,8 +672,13 @@ def _course(m: Match, texts: list[str], breaks: list[bool]) -> bool:
         return False
     if m.suffix in ("ه", "ها"):
         return True
-    nxt = texts[m.last + 1] if m.last + 1 < len(texts) else ""
-    return nxt in PROCESS_NOUNS
+    nxt = texts[m.last + 1] if m.last + 1 < len(texts) and not breaks[m.last + 1] else ""
+    if nxt in PROCESS_NOUNS:
+        return True
+    # مسيرة الصحافة السعودية، مسيرة الفرسان، مسيرة الشعلة: in construct with a definite noun it is a
+    # course, a parade or a relay; a march is named by its marchers or its cause
+    return not m.prefix.endswith("ال") and not m.suffix and nxt.startswith("ال") and len(nxt) > 4 \
+        and nxt not in MARCH_GENITIVES
 
 
 def _other_gatherings(hits: list[TriggerHit], texts: list[str], breaks: list[bool]) -> list[TriggerHit]:
