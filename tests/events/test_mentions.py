@@ -97,6 +97,9 @@ MENTIONS = [
     ("وأنهى المغني مسيرته الفنية بحفل في القاهرة.", "PROTEST"),
     ("وشكل خروج اللاعب منعطفا في مسيرة المنتخب أمام اليابان.", "PROTEST"),
     ("وكان شاهدا على تحولات تاريخية مهمة في مسيرة الصحافة السعودية.", "PROTEST"),   # construct: a course
+    # وعد = و + عدّ "considered" before a demonstrative object (triggers._considered)
+    ("وعد الأمين العام في بيان له هذه الجريمة البشعة عملا إرهابيا.", "AGREE"),
+    ("وعد المسؤول هذه الرسائل دليلا على انهيار الميليشيات.", "AGREE"),
     ("ويشمل البرنامج مسيرة الفرسان والخيول والإبل في السوق.", "PROTEST"),            # a parade
     # pipeline._enumerations: three or more coordinated verbal nouns of violence list kinds of crime
     ("ووجهت المحكمة للمتهمين تهما تتراوح بين جرائم ضد الإنسانية وقتل واغتصاب وتعذيب.", "ASSAULT"),
@@ -188,6 +191,7 @@ MENTIONS = [
 ]
 
 REPORTS = [
+    ("ووعد وزير الإسكان بتسريع إعادة بناء المنازل المدمرة هذا الشهر.", "AGREE"),   # a promise stays
     ("وتوفي شرطي من محافظة أسيوط إثر إصابته بطلق ناري في الرقبة.", "ASSAULT"),   # إصابة by a weapon
     ("وأبدت الحكومة المصرية استعدادها لاستضافة المحادثات.", "AGREE"),              # an offer stays
     ("ووقع الهجوم فجر أمس قرب مركز للشرطة في الموصل.", "ASSAULT"),                  # verb of occurrence

@@ -650,6 +650,25 @@ def _preparation(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return prev in PREPARATION_BEFORE or prev[:1] in "وف" and prev[1:] in PREPARATION_BEFORE
 
 
+# وعدّ "and considered" is written as وعد "promised": a demonstrative object soon after it (وعد
+# الزياني هذه التصريحات استفزازية، وعد ذلك مؤشرا) before any ب or أن of a promise tells it
+DEMONSTRATIVE_OBJECTS = frozenset(("هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين", "هءلاء"))
+CONSIDERED_REACH = 7
+
+
+def _considered(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """وعد الأمين العام في بيان له هذه الجريمة بشعة: و + عدّ "considered", not "promised"."""
+    if m.prefix or m.suffix or m.first != m.last:
+        return False
+    for j in range(m.last + 1, min(len(texts), m.last + 1 + CONSIDERED_REACH)):
+        w = texts[j]
+        if breaks[j] or w in ("ان", "بان", "انه", "بانه", "ب") or w.startswith("ب") and len(w) > 4 and w != "بيان":
+            return False
+        if w in DEMONSTRATIVE_OBJECTS:
+            return True
+    return False
+
+
 def _comparative(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """إلى أبعد الحدود، بشكل أسرع وأبعد: the comparative "farther", not أبعد "deported"."""
     if m.pattern.words[0] != "ابعد" or m.suffix:
@@ -793,7 +812,7 @@ SENSE_RULES = _by_word((
     (MARCH_WORDS, _course), (PRAYER_VERBS, _prayer), (PRAYER_VERBS, _cause_for), (BLESS_VERBS, _not_congratulation),
     (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
-    (("استعداد",), _preparation),
+    (("استعداد",), _preparation), (("وعد", "وعدت"), _considered),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
