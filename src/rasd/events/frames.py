@@ -111,6 +111,11 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         frame = Frame(_group(phrases, own), [], "participants")
     else:
         frame = _assign(hit, phrases, tokens, stems, topic)
+    if not frame.target and not frame.mention and noun.pattern.form == "present" \
+            and _bare(stems[noun.first]) in TARGETING:
+        # خلية تستهدف أمن البلاد، فعالية تستهدف 25 ألف زائر، البرنامج يستهدف الموظفين: the present
+        # of "target" with no actor after it is an aim or a threat in general, no attack
+        return Frame([], [], "verb-aim", mention=True)
     if hit.entry.type != "PROTEST" or frame.mention:
         return frame
     source, target = frame.source, frame.target
