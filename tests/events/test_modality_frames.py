@@ -19,6 +19,8 @@ def _of(records, etype, trigger):
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
 # negated verb of stopping
 MODALITY = [
+    ("أحبطت الأجهزة الأمنية هجوما انتحاريا على مسجد في الدمام.", "ASSAULT", "هجوما",
+     "negated", True),         # a foiled attack
     ("وبحسب القانون تستطيع السلطات العسكرية اعتقال مشتبه به لستة أشهر من دون توجيه تهمة.", "COERCE", "اعتقال",
      "hypothetical", True),    # what one can do
     ("وشكك الكاتب في صحيفة زمان المعارضة بإمكانية شن الحكومة حربا على التنظيم.", "ASSAULT", "شن",

@@ -21,6 +21,10 @@ from rasd.text.tokenize import with_proclitics, without_conjunction
 from typing import Any
 
 NEG_REACH = 3
+# a foiled attack (أحبطت الشرطة هجوما، تمكنت من إحباط محاولة لتفجير) did not happen
+FOIL_FORMS = frozenset(("احبط", "احبطت", "احبطوا", "احبطا", "يحبط", "تحبط", "يحبطون", "احباط", "باحباط", "لاحباط",
+                        "للاحباط", "احباطها", "احباطه"))
+FOIL_REACH = 5
 FUT_REACH = 6
 HYP_REACH = 8
 DENIAL_STEMS = frozenset(("نفي", "نفت", "نفوا", "ينفي", "تنفي", "نفيه", "ينفون", "تنفي"))
@@ -211,6 +215,9 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         # رفضت الحكومة إجراء محادثات، امتنعت روسيا عن التعاون، ألغى الرئيس زيارته، علق الاتحاد
         # المساعدات: the act refused, called off or suspended does not happen (علق على: commented)
         negated = True
+    if not negated and hit.entry.type == "ASSAULT" and any(
+            _bare(stems[i]) in FOIL_FORMS for i in range(max(left, m.first - FOIL_REACH), m.first)):
+        negated = True   # أحبطت الأجهزة الأمنية هجوما، إحباط محاولة لتفجير سيارة: the attack did not happen
     if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
         hypothetical = True
     imperfect = m.pattern.form == "present" or m.pattern.form == "fixed" and m.pattern.words[0][:1] == "ي"
