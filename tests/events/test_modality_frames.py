@@ -273,6 +273,20 @@ def test_relative_clause_verb(nlp, text, trigger, source, target):
     assert got and got[0][0] == source and (target is None or got[0][1] == target), got
 
 
+@pytest.mark.parametrize("text,trigger,source,target", [
+    # a masculine verb takes no feminine subject right after it, a feminine one no masculine title
+    ("وأشاد بجهود المركز. كما دعا الأمم المتحدة ومنظماتها إلى دعم القطاع الصحي في اليمن.", "دعا", None, "IGOUNO"),
+    ("وفي بغداد، التقت رئيس الوزراء العراقي قبل مغادرتها.", "التقت", None, "IRQGOV"),
+    # but a nationality or a man's title in ة agrees (دعا أفغان، آية الله)
+    ("وقد اشتبك فلسطينيون مع الجيش الإسرائيلي في القدس.", "اشتبك", "PSE", "ISRMIL"),
+    ("وجاء الإعلان بعدما دعا آية الله علي السيستاني الحكومة إلى اتخاذ خطوات.", "دعا", "---REL", "---GOV"),
+])
+def test_verb_agrees_with_the_subject_after_it(nlp, text, trigger, source, target):
+    got = [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == trigger]
+    assert got and got[0] == (source, target), got
+
+
 def test_a_clause_between_keeps_its_own_subject(nlp):
     # فعمد عناصر الشرطة …، وقتل: the verb is joined to عمد, whose subject is the police
     text = ("وهاجم مقاتلو حزب العمال الكردستاني مركزا للشرطة، فعمد عناصر الشرطة إلى الرد عليهم، "

@@ -708,8 +708,11 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             and not (etype in PATIENT_NOUN_TYPES and _victims_after(first_after, tokens, m.last)
                      and any(_subject_ok(p) for p in before)) \
             and not (etype == "MOBILIZE" and first_after.first <= hit.required <= first_after.last
-                     and any(_subject_ok(p) for p in before)):
+                     and any(_subject_ok(p) for p in before)) \
+            and not (first_after.first == m.last + 1 and _verb_position(m, left, stems)
+                     and _disagrees(m, first_after, tokens)):
         # but نفت موسكو أن تكون أرسلت قوات: the forces a verb of deployment requires are its object
+        # but كما دعا الأمم المتحدة، دعت الرئيس: a verb right before a noun agrees with its subject
         # but اقتحم الجيش القرية واعتقل ثلاثة شبان: counted people or civilians after a second verb
         # of violence are its object, and the subject is the one named before
         subj = first_after
@@ -929,6 +932,59 @@ def _name_word(word: str) -> bool:
     neither definite nor a preposition (an indefinite noun takes no relative pronoun)."""
     return len(word) > 2 and not word.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) \
         and word not in NOUN_PREPS and word not in COMPLEMENTIZERS
+
+
+# Gender agreement of a verb with the noun right after it (VSO): a verb of the third person
+# masculine singular (دعا، يدعو) takes no feminine subject (الحكومة، السلطات، الأمم المتحدة، روسيا),
+# a feminine one (دعت، تدعو) no masculine singular title (الرئيس، وزير الخارجية).
+FEMININE_HEADS = frozenset(("الامم", "امم", "الدول", "دول"))
+MASCULINE_TITLES = frozenset(w for t in ("رءيس", "وزير", "امين", "ملك", "امير", "ولي", "نايب", "سفير", "مبعوث",
+                                         "متحدث", "ناطق", "قاءد", "مدير", "شيخ", "زعيم", "مستشار", "مندوب",
+                                         "محافظ", "مرشد", "رجل")
+                             for w in (t, "ال" + t))
+MASCULINE_IN_TA = frozenset(("ايه", "خليفه", "حجه", "علامه", "الخليفه", "العلامه"))   # آية الله: a man
+MASCULINE_COUNTRY_HEADS = frozenset(("العراق", "اليمن", "لبنان", "السودان", "الاردن", "المغرب", "البحرين",
+                                     "الصومال", "الكونغو", "الفاتيكان"))
+
+
+# words after which a trigger spelt like a verb is read as one (a verbal noun follows nouns:
+# أسباب رفض السفارة، خلاف … وتمسك نيوزيلندا, and its genitive is its agent whatever the gender)
+VERB_INTRODUCERS = frozenset(("كما", "ثم", "قد", "وقد", "لقد", "فقد", "بعدما", "عندما", "حين", "حينما", "بينما",
+                              "فيما", "كان", "وكان", "اذ", "حيث", "لكن", "ولكن", "بل"))
+
+
+def _verb_position(m: Any, left: int, stems: Any) -> bool:
+    """A trigger that opens its clause or follows a VERB_INTRODUCER (كما دعا، وقد طالب)."""
+    return m.first == left or stems[m.first - 1] in VERB_INTRODUCERS
+
+
+def _disagrees(m: Any, p: Phrase, tokens: Tokens) -> bool:
+    """Whether verb match ``m`` cannot agree with phrase ``p`` right after it as its subject
+    (people and nationalities are left alone: آية الله، دعا أفغان مواطنيهم)."""
+    if p.has("person") or p.has("demonym") or p.has("nisba") and len(p.mentions) == 1:
+        return False
+    form = m.pattern.form
+    verb = m.pattern.words[0]
+    if m.suffix or len(m.pattern.words) > 1 or form not in ("past", "present", "fixed"):
+        return False
+    if verb.endswith(("ون", "ان", "وا", "تا")):
+        return False   # dual and plural verbs
+    if form == "present" or verb[0] == "ي":
+        feminine_verb, masculine_verb = verb[0] == "ت", verb[0] == "ي"
+    elif verb.endswith("ت"):
+        feminine_verb, masculine_verb = True, False
+    elif form == "past" or verb[0] != "ت":   # a listed form in ت may be a past (تبادل) or a present (تدعو)
+        feminine_verb, masculine_verb = False, not verb.endswith("ا") or len(verb) == 3
+    else:
+        return False
+    head = tokens.texts[p.first]
+    if masculine_verb:
+        if p.first in tokens.taa and head.endswith("ه") and head not in MASCULINE_IN_TA or head.endswith("ات") \
+            or head in FEMININE_HEADS:
+            return True
+        return p.fields.get("kind") in ("country", "capital") and len(p.mentions) == 1 \
+            and head not in MASCULINE_COUNTRY_HEADS and not p.fields.get("sector")
+    return feminine_verb and head in MASCULINE_TITLES
 
 
 RESUMED_REACH = 10   # words after a relative clause's verb searched for the resuming pronoun
