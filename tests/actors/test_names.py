@@ -70,6 +70,11 @@ def test_saudi_royal_protocol(nlp, text, source, target):
      "SAUGOV", "USAGOV"),
     ("استقبل الرئيس السيسي العاهل الأردني الملك عبدالله الثاني.", "EGYGOV", "JORGOV"),
     ("استقبل الملك سلمان الرئيس المصري.", "SAUGOV", "EGYGOV"),
+    # a definite noun after a definite noun is the object unless it can be its adjective
+    ("اعتقلت الشرطة المصرية المتظاهرين في القاهرة.", "EGYCOP", "EGYCVL"),
+    ("وأدانت المحكمة الشركة بارتكاب خطأ تنظيمي.", "---JUD", "---BUS"),
+    ("ودعت الوزارة المعلمين إلى تقديم طلباتهم.", "---GOV", "---EDU"),
+    ("وقصفت الميليشيات المتمردة الأحياء السكنية في تعز.", "---REB", None),
 ])
 def test_where_a_phrase_ends(nlp, text, source, target):
     records = nlp.code(text, "2015-08-01")

@@ -355,6 +355,12 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
                 and not m.prefix.endswith(("ال", "لل")) and not prev.mentions[-1].suffix:
             return False  # وهاجم المتظاهرون محافظ العاصمة: a definite noun is no construct head, so an
             # indefinite noun after it starts a new phrase (the object)
+        if texts is not None and prev.mentions[-1].kind == "agent" and prev.mentions[-1].prefix.endswith("ال") \
+                and not prev.mentions[-1].suffix and m.prefix.endswith("ال") and not m.suffix \
+                and (not _adjective_like(m, texts[m.last]) or _disagree(texts[prev.last], texts[m.last])):
+            return False  # اعتقلت الشرطة المتظاهرين، دعا الرئيس الحكومة: a definite noun after a definite
+            # noun is the object of a verb-first clause unless it can be its adjective (القوات المسلحة،
+            # الميليشيات المتمردة، النائب المعارض، النساء العاملات) or a title in apposition (الضابط العقيد)
         if texts is not None and prev.mentions[-1].kind == "agent" and not prev.mentions[-1].suffix \
                 and texts[prev.last].endswith(("ون", "ين")) \
                 and (not m.prefix.endswith(("ال", "لل")) or prev.mentions[-1].prefix.endswith("ال")) \
@@ -368,6 +374,32 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
     if k == "metonym":
         return kinds <= {"agent"}   # نائب خادم الحرمين الشريفين: a construct
     return False
+
+
+# Titles that stand in apposition after a definite noun (وزير الحرس الوطني الأمير متعب، الضابط العقيد).
+APPOSED_TITLES = frozenset(("الامير", "الملك", "الشيخ", "الرءيس", "السيد", "الدكتور", "المهندس", "العقيد", "اللواء",
+                            "العميد", "الفريق", "المقدم", "الراءد", "النقيب", "الامام", "المستشار"))
+
+
+def _adjective_like(m: Match, word: str) -> bool:
+    """An agent word that can be an adjective or an apposed title after a definite noun:
+    ADJECTIVE_AGENTS, a nisba (الأمنية، العسكري)، a participle (المتمردة، المعارض، المسؤولين),
+    a sound plural (العاملات، الباحثين) or APPOSED_TITLES."""
+    return m.pattern.words[0] in ADJECTIVE_AGENTS or word in APPOSED_TITLES or word.startswith("الم") \
+        or word.endswith(("يه", "ي", "ون", "ين", "ات"))
+
+
+def _gender(word: str) -> str:
+    """f (ة), fpl (ات), mpl (ون، ين) or m (masculine singular, or a broken plural: any agreement)."""
+    return "fpl" if word.endswith("ات") else "mpl" if word.endswith(("ون", "ين")) else "f" if word.endswith("ه") else "m"
+
+
+def _disagree(noun: str, adjective: str) -> bool:
+    """A definite word after ``noun`` that cannot agree with it (الشرطة المتظاهرين، الوزارة المصرف)."""
+    a, b = _gender(noun), _gender(adjective)
+    if adjective in APPOSED_TITLES:
+        return False
+    return a == "f" and b in ("m", "mpl") or a == "fpl" and b in ("m", "mpl") or a == "mpl" and b in ("m", "f")
 
 
 def _gloss(note: str) -> str | None:
