@@ -287,6 +287,20 @@ def test_verb_agrees_with_the_subject_after_it(nlp, text, trigger, source, targe
     assert got and got[0] == (source, target), got
 
 
+@pytest.mark.parametrize("text,trigger,source,target", [
+    # what is received from someone: the sender is the source, the receiver the target
+    ("تلقى الرئيس المصري عبد الفتاح السيسي برقية تهنئة من نظيره الجزائري عبد العزيز بوتفليقة.", "تهنئة",
+     "DZAGOV", "EGYGOV"),
+    ("وتلقى الملك سلمان رسالة شكر من الرئيس الفرنسي.", "شكر", "FRAGOV", "SAUGOV"),
+    ("وقالت مصادر إن قيادة جماعة الحوثي في المحافظة تسلمت أمس رسالة إنذار من المقاومة الشعبية.", "إنذار",
+     "---REB", "YEMREB"),
+])
+def test_the_sender_of_what_is_received(nlp, text, trigger, source, target):
+    got = [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == trigger]
+    assert got and got[0] == (source, target), got
+
+
 def test_a_clause_between_keeps_its_own_subject(nlp):
     # فعمد عناصر الشرطة …، وقتل: the verb is joined to عمد, whose subject is the police
     text = ("وهاجم مقاتلو حزب العمال الكردستاني مركزا للشرطة، فعمد عناصر الشرطة إلى الرد عليهم، "

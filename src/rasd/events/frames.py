@@ -111,6 +111,10 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         frame = Frame(_group(phrases, own), [], "participants")
     else:
         frame = _assign(hit, phrases, tokens, stems, topic)
+    if not frame.mention and hit.entry.type in RECEIVED_TYPES:
+        received = _received(noun, phrases, tokens, stems, frame)
+        if received is not None:
+            return received
     if not frame.target and not frame.mention and noun.pattern.form == "present" \
             and _bare(stems[noun.first]) in TARGETING:
         # خلية تستهدف أمن البلاد، فعالية تستهدف 25 ألف زائر، البرنامج يستهدف الموظفين: the present
@@ -985,6 +989,38 @@ def _disagrees(m: Any, p: Phrase, tokens: Tokens) -> bool:
         return p.fields.get("kind") in ("country", "capital") and len(p.mentions) == 1 \
             and head not in MASCULINE_COUNTRY_HEADS and not p.fields.get("sector")
     return feminine_verb and head in MASCULINE_TITLES
+
+
+# تلقى الرئيس برقية تهنئة من نظيره، تسلم الملك رسالة شكر من الرئيس: the sender after من is the
+# source of the act the received thing carries, the receiver its target
+RECEIVE_VERBS = frozenset(("تلقي", "تلقت", "يتلقي", "تتلقي", "تلقوا", "تسلم", "تسلمت", "استلم", "استلمت"))
+RECEIVE_REACH = 9   # words between the verb of receiving and the event noun (the receiver's name)
+RECEIVED_TYPES = frozenset(("SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "AID"))
+SENDER_REACH = 4    # words between the event noun and من + sender (هاتفيا، مكتوبة …)
+
+
+def _received(m: Any, phrases: list[Phrase], tokens: Tokens, stems: Any, frame: Frame) -> Frame | None:
+    breaks = tokens.breaks
+    verb = None
+    for i in range(m.first - 1, max(-1, m.first - 1 - RECEIVE_REACH), -1):
+        if _bare(stems[i]) in RECEIVE_VERBS:
+            verb = i
+            break
+        if breaks[i + 1]:
+            return None
+    if verb is None:
+        return None
+    actors = [p for p in phrases if not p.locative]
+    sender = next((p for p in actors if p.prep == "من" and m.last < p.first <= m.last + 1 + SENDER_REACH
+                   and not any(breaks[j] for j in range(m.last + 1, p.first + 1))), None)
+    if sender is None:
+        return None
+    receiver = next((p for p in actors if verb < p.first < m.first and _subject_ok(p)), None)
+    if receiver is None:
+        receiver = next((p for p in reversed(actors) if p.last < verb and verb - p.last <= 2 and _subject_ok(p)), None)
+    if receiver is None and frame.source and frame.source[0].group != sender.group:
+        receiver = frame.source[0]   # قيادة جماعة الحوثي في المحافظة تسلمت رسالة إنذار من المقاومة
+    return Frame(_group(phrases, sender), _group(phrases, receiver), "noun-received")
 
 
 RESUMED_REACH = 10   # words after a relative clause's verb searched for the resuming pronoun
