@@ -100,6 +100,7 @@ MENTIONS = [
     # the present of "target" with no actor after it: an aim (frames.assign, verb-aim)
     ("وجاء ذلك بعد تفكيك خلية إرهابية تستهدف أمن البلاد.", "ASSAULT"),
     ("وقالت الوزارة إن البلاد تستهدف استيراد 28 مليون طن من النفط الخام.", "ASSAULT"),
+    ("لكن المبلغ الأكبر من الغرامات سيكون من نصيب مصرف باش.", "ASSAULT"),          # نصيب "share", not "we hit"
     # وعد = و + عدّ "considered" before a demonstrative object (triggers._considered)
     ("وعد الأمين العام في بيان له هذه الجريمة البشعة عملا إرهابيا.", "AGREE"),
     ("وعد المسؤول هذه الرسائل دليلا على انهيار الميليشيات.", "AGREE"),
