@@ -19,6 +19,12 @@ def _of(records, etype, trigger):
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
 # negated verb of stopping
 MODALITY = [
+    ("يشترط التحالف ضمان الأخيرة أمن إسرائيل وعدم تشكيل أي تهديد حقيقي عليها.", "THREATEN", "تهديد",
+     "negated", True),         # عدم + a verbal noun of doing + أي
+    ("وتأتي الاقتحامات عقب دعوات أطلقتها منظمات متطرفة لتنظيم اقتحام جماعي للمسجد الأقصى.", "COERCE", "اقتحام",
+     "hypothetical", True),    # a purpose
+    ("وشن الحوثيون هجومهم على المحافظة، وذلك بغية اقتحام عاصمتها.", "COERCE", "اقتحام",
+     "hypothetical", True),
     ("أحبطت الأجهزة الأمنية هجوما انتحاريا على مسجد في الدمام.", "ASSAULT", "هجوما",
      "negated", True),         # a foiled attack
     ("وبحسب القانون تستطيع السلطات العسكرية اعتقال مشتبه به لستة أشهر من دون توجيه تهمة.", "COERCE", "اعتقال",

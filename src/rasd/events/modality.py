@@ -125,11 +125,12 @@ INTENT_FILLERS = frozenset(("تنظيم", "تسيير", "تنفيذ", "شن", "�
 # أكثر عرضة لهجمات), which frames reads as a report.
 PURPOSE_PREFIXES = frozenset(("ل", "ول", "فل"))
 PURPOSE_TYPES = frozenset(("ASSAULT",))
+PURPOSE_HEAD_TYPES = frozenset(("ASSAULT", "COERCE"))
 UNDERGO_REACH = 6
 UNDERGO_STEMS = ("تعرض", "يتعرض", "تتعرض", "لتعرض", "عرضه", "معرض")
 # ل on the verbal noun of doing before it (لتنفيذ هجمات، لشن ضربات، لارتكاب مجزرة) and the heads of
 # aim (بهدف اغتيال، بغية تفجير) give a purpose too.
-PURPOSE_HEADS = frozenset(("لتنفيذ", "لشن", "لارتكاب", "للقيام", "بهدف", "بغيه", "بقصد", "لغرض",
+PURPOSE_HEADS = frozenset(("لتنفيذ", "لشن", "لارتكاب", "للقيام", "لتنظيم", "بهدف", "بغيه", "بقصد", "لغرض",
                            # على وشك تفجير نفسها "about to": an act that has not come
                            "وشك"))
 # Plural heads of kind and recurrence (جرائم اغتصاب، محاولات اغتيال، حوادث خطف، تكرار خطف الصحافيين)
@@ -187,7 +188,8 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             nxt = stems[c.last + 1]
             if nxt in NOT_NEGATED or nxt.startswith(CESSATIVE):
                 continue
-            if word in NOMINAL_NEG and not (dist == 1 or (dist == 2 and nxt in ("ان", "أن"))):
+            if word in NOMINAL_NEG and not (dist == 1 or (dist == 2 and nxt in ("ان", "أن"))
+                                            or word == "عدم" and _negated_doing(c.last, m.first, stems)):
                 continue  # طائرة بدون طيار بإطلاق: دون negates طيار, not the launch
             if word == "ما" and dist != 1:
                 continue  # ما أدى إلى مقتل، مما أسفر عن إصابة: relative "which", or a negated other verb
@@ -245,12 +247,14 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             future = True
         else:
             hypothetical = True
-    if not hypothetical and hit.anchor is None and hit.entry.type in PURPOSE_TYPES and (
-            m.prefix in PURPOSE_PREFIXES and m.pattern.form in ("noun", "fixed")
+    if not hypothetical and hit.anchor is None and (
+            hit.entry.type in PURPOSE_TYPES and m.prefix in PURPOSE_PREFIXES and m.pattern.form in ("noun", "fixed")
             and not any(stems[i].startswith(UNDERGO_STEMS) or stems[i][1:].startswith(UNDERGO_STEMS)
                         for i in range(max(left, m.first - UNDERGO_REACH), m.first))
-            # after a head of aim a verb-shaped word is the verbal noun (بغية خطف، لتنفيذ هجمات)
-            or m.first > 0 and not m.prefix and _bare(stems[m.first - 1]) in PURPOSE_HEADS
+            # after a head of aim a verb-shaped word is the verbal noun (بغية خطف، لتنفيذ هجمات، لتنظيم
+            # اقتحام جماعي للمسجد)
+            or hit.entry.type in PURPOSE_HEAD_TYPES and m.first > 0 and not m.prefix
+            and _bare(stems[m.first - 1]) in PURPOSE_HEADS
             and (m.pattern.form in ("noun", "fixed") or not m.suffix)):
         hypothetical = True
     grievance = False
@@ -359,6 +363,15 @@ def _feared(m: Match, left: int, stems: Any) -> bool:
             return False
         i -= 1
     return False
+
+
+# عدم تشكيل أي تهديد، عدم وقوع أي هجمات: the verbal noun of doing or occurring and أي between
+# عدم and the event noun
+NEGATED_DOING = frozenset(("تشكيل", "وقوع", "حدوث", "تنفيذ", "شن", "ارتكاب", "القيام", "تسجيل", "اي"))
+
+
+def _negated_doing(neg: int, first: int, stems: Any) -> bool:
+    return 2 <= first - neg <= 3 and all(stems[i] in NEGATED_DOING for i in range(neg + 1, first))
 
 
 def _intended(m: Match, anchored: bool, left: int, stems: Any) -> bool:
