@@ -621,10 +621,10 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         return Frame(_group(phrases, source), _group(phrases, target), rule)
 
     # verbal and fixed triggers
-    if etype in DEFINITE_MENTION_TYPES and m.pattern.form == "present" and "س" not in m.prefix and any(
+    if m.pattern.form == "present" and "س" not in m.prefix and any(
             stems[i] in HABITUAL for i in range(max(left, m.first - 4), m.first)):
-        # كان نظام صدام يعذبهم، كانوا يهتفون، سمعت المتظاهرين يهتفون: a past habit or a scene
-        # described, not an event reported
+        # كان نظام صدام يعذبهم، كانوا يهتفون، سمعت المتظاهرين يهتفون، كانت طهران ترفض، وهو يدافع عن
+        # الوطن: a past habit or a scene described, not an event reported (any type)
         return Frame([], [], "verb-habitual", mention=True)
     if etype in DEFINITE_MENTION_TYPES and not m.prefix and not m.suffix and m.first > 0 \
             and stems[m.first - 1] in EVENT_BACKGROUND_HEADS and _event_background(m, stems):
