@@ -102,6 +102,9 @@ MENTIONS = [
     ("وقالت الوزارة إن البلاد تستهدف استيراد 28 مليون طن من النفط الخام.", "ASSAULT"),
     ("لكن المبلغ الأكبر من الغرامات سيكون من نصيب مصرف باش.", "ASSAULT"),          # نصيب "share", not "we hit"
     ("وقال إن البرنامج لهذا العام استقبل 100 طالب من جميع أنحاء المملكة.", "CONSULT"),   # students received
+    # declining comment (CAMEO 011) or to be named is no rejection (triggers._other_refusal)
+    ("ورفضت الخارجية الألمانية أمس التعليق على الواقعة.", "REJECT"),
+    ("ورفض الشاهد الكشف عن اسمه خوفا من الاعتقال.", "REJECT"),
     # a past habit or a circumstantial clause, any type (frames: verb-habitual)
     ("وكانت طهران ترفض الحديث عن خروج الأسد من السلطة.", "REJECT"),
     ("وأعرب عن فخره باستشهاد ابنه وهو يدافع عن تراب الوطن.", "SUPPORT"),

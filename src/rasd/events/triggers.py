@@ -553,6 +553,8 @@ def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
 # is "presenting to him".
 UNNAMED = frozenset(("اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم"))
 DISCLOSE = frozenset(("الكشف", "كشف", "ذكر", "الافصاح", "نشر", "الاعلان"))
+COMMENTING = frozenset(("التعليق", "تعليق", "الادلاء", "بالتعليق"))
+REFUSED_REACH = 6
 
 
 def _other_refusal(m: Match, texts: list[str], breaks: list[bool]) -> bool:
@@ -561,8 +563,18 @@ def _other_refusal(m: Match, texts: list[str], breaks: list[bool]) -> bool:
             and texts[m.last + 1].startswith(("مسءوليه", "المسءوليه")):
         return True   # تحمّل المسؤولية "bear the responsibility"; حمّلهم المسؤولية (with its object) blames
     after = texts[m.last + 1:m.last + 4]
-    if w.startswith(("رفض", "رافض")) and after and after[0] in DISCLOSE:
-        return any(x in UNNAMED for x in after[1:])
+    if w.startswith(("رفض", "رافض")):
+        # its subject and a time word may come first: رفض الشاهد الكشف عن اسمه، رفضت الخارجية
+        # الألمانية أمس التعليق (declining comment, CAMEO 011, is no rejection)
+        clause = []
+        for j in range(m.last + 1, min(len(texts), m.last + 1 + REFUSED_REACH)):
+            if breaks[j]:
+                break
+            clause.append(texts[j])
+        if not COMMENTING.isdisjoint(clause):
+            return True
+        k = next((i for i, x in enumerate(clause) if x in DISCLOSE), None)
+        return k is not None and any(x in UNNAMED for x in clause[k + 1:k + 4])
     if w == "عارض" and not m.prefix:
         prev = texts[m.first - 1] if m.first > 0 else ""
         nxt = after[0] if after else ""
