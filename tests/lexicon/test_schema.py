@@ -21,6 +21,8 @@ def test_spelling_is_parsed():
     ({**ROW, "spelling": "hamzah"}, "spelling: expected"),
     # a form without a hamza could never match under `hamza`
     ({**ROW, "pattern": "هنا|يهنئ", "spelling": "hamza"}, "written without one"),
+    # `kasra` is for verbal nouns in إ (إبعاد, not أبعاد)
+    ({**ROW, "pattern": "أبعد|يبعد", "spelling": "kasra"}, "does not begin with إ"),
     # a one-letter companion would be the beginning of any word
     ({**ROW, "requires": "اتفاق,ب"}, "requires: a word of one letter"),
 ])

@@ -180,6 +180,8 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         if written is not None:
             if e.spelling and "hamza" in e.spelling and HAMZAS.isdisjoint(written(m)):
                 continue   # هنا "here", not هنأ; the name ياسر, not يأسر
+            if e.spelling and "kasra" in e.spelling and _article_off(written(m))[:1] == "أ":
+                continue   # الأبعاد "the dimensions", not الإبعاد "the expulsion"
             if m.pattern.form == "past" and m.pattern.words[0][0] == "ا" and written(m)[:1] == "إ":
                 continue   # بعد إصابتها بإجهاد: no past verb begins with إ
         if m.first == m.last and not m.prefix and not m.suffix and m.pattern.form in ("past", "present") \
@@ -811,6 +813,14 @@ def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[Trigger
                 anchors[k2] = h.match
                 break
     return [TriggerHit(h.match, h.entry, anchors.get(k), h.required) for k, h in enumerate(hits) if k not in drop]
+
+
+def _article_off(word: str) -> str:
+    """A written word without its article (الأبعاد → أبعاد, للإبعاد → إبعاد)."""
+    for art in ("ال", "لل"):
+        if word.startswith(art) and len(word) > len(art) + 1:
+            return word[len(art):]
+    return word
 
 
 SenseRule = Callable[[Match, list[str], list[bool]], bool]
