@@ -692,8 +692,14 @@ def _comparative(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """إلى أبعد الحدود، بشكل أسرع وأبعد: the comparative "farther", not أبعد "deported"."""
     if m.pattern.words[0] != "ابعد" or m.suffix:
         return False
+    if "ال" in m.prefix:
+        return True   # الأبعد "the farthest": no verb takes the article
     prev = texts[m.first - 1] if m.first > 0 else ""
-    return prev == "الي" or m.prefix == "و" and len(prev) == 4 and prev[0] == "ا"
+    nxt = texts[m.last + 1] if m.last + 1 < len(texts) and not breaks[m.last + 1] else ""
+    # أبعد ما يكون عن، أبعد من، أبعد نقطة، قواعد أبعد، في مرحلة أبعد: farther, a comparative;
+    # a verb has an object after it
+    return prev == "الي" or m.prefix == "و" and len(prev) == 4 and prev[0] == "ا" \
+        or nxt in ("", "ما", "من", "مما", "نقطه", "بكثير", "مكان") or prev in ("مرحله", "باتجاه", "قواعد")
 
 
 def _not_congratulation(m: Match, texts: list[str], breaks: list[bool]) -> bool:
