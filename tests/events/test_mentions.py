@@ -187,6 +187,7 @@ MENTIONS = [
     # تعبئة as filling, as mobilizing money, and in the name of Egypt's statistics agency (FILLED)
     ("ولا توجد إلا ست محطات لتعبئة الغاز في الرياض.", "MOBILIZE"),
     ("وأظهر الجهاز المركزي للتعبئة العامة والإحصاء ارتفاع التحويلات.", "MOBILIZE"),
+    ("وتشمل المجتمعات التنموية مصانع المواد الغذائية والتعبئة والتغليف.", "MOBILIZE"),   # packaging
     # استعداد as preparation or its extent, not an offer (triggers._preparation)
     ("وتكثف إدارة الدفاع المدني نشاطها خلال هذه الأيام استعداداً لاستقبال الحجاج.", "AGREE"),
     ("وأصيب عدد من العمال أثناء استعدادهم لاستقبال الوفد الزائر.", "AGREE"),

@@ -540,7 +540,7 @@ def _filling(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     after = texts[m.last + 1:m.last + 4]
     if after and after[0] in ("كافه", "جميع", "كل", "بعض"):
         after = after[1:]   # تعبئة كافة الحقول
-    return bool(after) and (after[0].startswith(FILLED) or "والاحصاء" in after[:2])
+    return bool(after) and (after[0].startswith(FILLED) or "والاحصاء" in after[:2] or after[0] == "والتغليف")
 
 
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
