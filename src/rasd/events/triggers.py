@@ -293,6 +293,8 @@ SPORTS_WORDS = frozenset((
 SPORTS_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "SANCTION",
                           "RETREAT", "COERCE", "CONCEDE", "THREATEN"))
 SPORTS_PLAYS = ("مواجه", "اصاب", "اصيب", "يصاب", "هجوم", "هجمات", "ضرب", "معرك", "تدمير", "سحق")
+BALL_GAMES = frozenset(("القدم", "المضرب", "السله", "الطاءره", "اليد"))
+BALL_WORDS = frozenset(("كره", "وكره", "بكره", "وبكره"))
 # every sports word with the proclitic chains a noun takes (والمباراة، بالملعب، للاعب): one set test
 _SPORTS_FORMS = with_proclitics(SPORTS_WORDS, ("",) + NOMINAL_PREFIXES)
 
@@ -405,8 +407,13 @@ def _defused(m: Match, texts: list[str]) -> bool:
 
 
 def _sports(texts: list[str]) -> bool:
-    """Whether a word of the sentence is a sports word (SPORTS_WORDS) with its proclitics."""
-    return not _SPORTS_FORMS.isdisjoint(texts)
+    """Whether a word of the sentence is a sports word (SPORTS_WORDS) with its proclitics, or a
+    game is named (نجم كرة القدم، كرة المضرب: كرة alone is also كُره "hatred" once normalized)."""
+    if not _SPORTS_FORMS.isdisjoint(texts):
+        return True
+    # (not لكرة القدم: a federation's name, in news of its courts and elections too)
+    return not BALL_GAMES.isdisjoint(texts) and any(
+        w in BALL_WORDS and texts[i + 1] in BALL_GAMES for i, w in enumerate(texts[:-1]))
 
 
 def _sports_sense(h: TriggerHit) -> bool:
