@@ -19,6 +19,8 @@ def _of(records, etype, trigger):
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
 # negated verb of stopping
 MODALITY = [
+    ("واحتشدت قوات من الجيش جنوب المدينة استعدادا لاقتحام معسكر المشاة.", "COERCE", "اقتحام",
+     "hypothetical", True),    # prepared for
     ("يشترط التحالف ضمان الأخيرة أمن إسرائيل وعدم تشكيل أي تهديد حقيقي عليها.", "THREATEN", "تهديد",
      "negated", True),         # عدم + a verbal noun of doing + أي
     ("وتأتي الاقتحامات عقب دعوات أطلقتها منظمات متطرفة لتنظيم اقتحام جماعي للمسجد الأقصى.", "COERCE", "اقتحام",
