@@ -70,6 +70,9 @@ def test_saudi_royal_protocol(nlp, text, source, target):
      "SAUGOV", "USAGOV"),
     ("استقبل الرئيس السيسي العاهل الأردني الملك عبدالله الثاني.", "EGYGOV", "JORGOV"),
     ("استقبل الملك سلمان الرئيس المصري.", "SAUGOV", "EGYGOV"),
+    # a state after a verb whose object takes ب is the object, not where (أشاد بروسيا)
+    ("وأشاد الوزير السعودي بروسيا.", "SAUGOV", "RUS"),
+    ("وندد الأمين العام للجامعة العربية بإسرائيل.", "IGOARLGOV", "ISR"),
     # a definite noun after a definite noun is the object unless it can be its adjective
     ("اعتقلت الشرطة المصرية المتظاهرين في القاهرة.", "EGYCOP", "EGYCVL"),
     ("وأدانت المحكمة الشركة بارتكاب خطأ تنظيمي.", "---JUD", "---BUS"),

@@ -173,7 +173,7 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             before in LOCATIVE_WORDS or _ba_locative(before)
             # شمال وجنوب وزيرستان: the second of two coordinated place nouns
             or len(before) > 3 and before[0] in "وف" and before[1:] in PLACE_CONTEXT
-            or (head.prefix.replace("و", "").replace("ف", "").startswith("ب"))
+            or (head.prefix.replace("و", "").replace("ف", "").startswith("ب") and not _b_object(p, stems, breaks))
         ) and not p.has("demonym"):
             p.locative = True
         elif p.kinds == {"metonym"} and before == "في":
@@ -258,6 +258,29 @@ def _counted_prep(stems: Any, i: int) -> bool:
     if w not in TARGET_PREPS or w in ("نحو", "من"):
         return False
     return not (i > 0 and stems[i - 1] in AMOUNT_VERBS)   # لا يقل عن 25، يصل إلى 390: an amount
+
+
+# Verbs and nouns whose object takes ب (أشاد بروسيا، رحب بمصر، ندد بإسرائيل، اتصل بواشنطن): a
+# state after them is the object, not where the act took place.
+B_OBJECT_WORDS = frozenset(w for base in (
+    "اشاد", "اشادت", "اشادوا", "يشيد", "تشيد", "اشاده", "مشيدا", "رحب", "رحبت", "رحبوا", "يرحب", "ترحب", "ترحيب",
+    "ترحيبا", "مرحبا", "ندد", "نددت", "نددوا", "يندد", "تندد", "تنديد", "تنديدا", "منددا", "نوه", "نوهت", "ينوه",
+    "تنوه", "اتصل", "اتصلت", "يتصل", "تتصل", "اتصال", "اتصالا", "هاتفيا", "اعترف", "اعترفت", "يعترف", "تعترف",
+    "اعتراف", "استنجد", "استعان", "احتفي", "احتفت", "تمسك", "تمسكت", "هيب", "اهاب", "اهابت", "يهيب")
+    for w in (base, "و" + base, "ف" + base))
+B_OBJECT_REACH = 6   # the verb, its subject (الأمين العام للجامعة العربية) and the ب-phrase
+
+
+def _b_object(p: "Phrase", stems: list[str], breaks: list[bool]) -> bool:
+    """Whether a ب-phrase is the object of a word of B_OBJECT_WORDS a few words before it."""
+    for i in range(p.first - 1, max(-1, p.first - 1 - B_OBJECT_REACH), -1):
+        if breaks[i + 1]:
+            return False
+        if stems[i] in B_OBJECT_WORDS:
+            return True
+        if stems[i].startswith("ب"):
+            return False
+    return False
 
 
 def _ba_locative(word: str) -> bool:
