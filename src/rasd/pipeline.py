@@ -28,7 +28,6 @@ from rasd.events.triggers import Requirements, select_triggers
 from rasd.geo import location_of
 from rasd.lexicon import Lexicon, load_lexicon
 from rasd.lexicon.compile import Match
-from rasd.lexicon.schema import HAMZAS
 from rasd.model import Actor, Document, Event, Location, Trigger
 from rasd.io.writers import encode_record
 from rasd.records import to_record
