@@ -19,6 +19,8 @@ def _of(records, etype, trigger):
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
 # negated verb of stopping
 MODALITY = [
+    ("وقال إن الخطة الأمنية لاقتحام مدينة الرمادي تسير وفق ما هو مرسوم لها.", "COERCE", "اقتحام",
+     "hypothetical", True),    # ل + the act: a purpose
     ("واحتشدت قوات من الجيش جنوب المدينة استعدادا لاقتحام معسكر المشاة.", "COERCE", "اقتحام",
      "hypothetical", True),    # prepared for
     ("يشترط التحالف ضمان الأخيرة أمن إسرائيل وعدم تشكيل أي تهديد حقيقي عليها.", "THREATEN", "تهديد",

@@ -127,7 +127,7 @@ INTENT_FILLERS = frozenset(("تنظيم", "تسيير", "تنفيذ", "شن", "�
 # شبكة لتفجير السيارات، تستخدم لإطلاق الصواريخ): irrealis. Not what someone underwent (تعرض لهجوم،
 # أكثر عرضة لهجمات), which frames reads as a report.
 PURPOSE_PREFIXES = frozenset(("ل", "ول", "فل"))
-PURPOSE_TYPES = frozenset(("ASSAULT",))
+PURPOSE_TYPES = frozenset(("ASSAULT", "COERCE"))
 PURPOSE_HEAD_TYPES = frozenset(("ASSAULT", "COERCE"))
 UNDERGO_REACH = 6
 UNDERGO_STEMS = ("تعرض", "يتعرض", "تتعرض", "لتعرض", "عرضه", "معرض")
