@@ -21,7 +21,7 @@ from rasd import __version__
 from rasd.actors.recognize import Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
 from rasd.actors.compose import compose_phrases
-from rasd.events.frames import assign, back_reference, shared_subject
+from rasd.events.frames import assign, back_reference, shared_subject, verbal_attack
 from rasd.events.incidents import incident_roles
 from rasd.events.modality import conditional_after, coordinated, historical, modality, named_event
 from rasd.events.triggers import Requirements, select_triggers
@@ -336,6 +336,8 @@ class Pipeline:
                 etype, cameo, mode = "THREATEN", "138", None
             elif mod.future and etype == "RETREAT":
                 etype = "CONCEDE"  # PLOVER: a declared, not yet implemented, retreat is a concession
+            if etype == "ASSAULT" and verbal_attack(hit, frame, stems):
+                etype, cameo, mode = "ACCUSE", "111", None   # هاجم الوزير السياسات الإيرانية: criticism
             code = self.lexicon.codebook.get(cameo)
             loc = self._location(hit.head.first, phrases, n, orig)
             score = None

@@ -293,6 +293,23 @@ def test_agent_after_a_quantifier(nlp):
     assert (ev["source"] or {}).get("sector") == "MIL" and (ev["target"] or {}).get("sector") == "CVL"
 
 
+@pytest.mark.parametrize("text,source", [
+    ("وهاجم رئيس الوزراء الإسرائيلي الدور الأوروبي في تشجيع الاتفاق النووي مع إيران.", "ISRGOV"),
+    ("شن رئيس جنوب السودان سلفاكير ميارديت هجوما شديدا على الرئيس الأميركي باراك أوباما بسبب تصريحاته.",
+     "SSDGOV"),
+])
+def test_an_official_attacking_in_words_criticises(nlp, text, source):
+    # frames.verbal_attack: no weapon, no casualty, an official's attack on a person or a policy
+    recs = nlp.code(text, date="2015-08-01")
+    assert any(r["event_type"] == "ACCUSE" and (r["source"] or {}).get("code") == source for r in recs), recs
+    assert not any(r["event_type"] == "ASSAULT" for r in recs)
+
+
+def test_an_attack_with_weapons_stays_violence(nlp):
+    recs = nlp.code("وهاجمت الطائرات الإسرائيلية مواقع في غزة بالصواريخ.", date="2015-08-01")
+    assert any(r["event_type"] == "ASSAULT" for r in recs)
+
+
 def test_verbal_attack_is_criticism(nlp):
     # شن هجوما لاذعا على: a biting attack is criticism (ACCUSE); the light verb yields to the fixed noun
     recs = nlp.code("وشن وزير الخارجية هجوما لاذعا على المعارضة في مؤتمر صحفي.", date="2010-05-01")

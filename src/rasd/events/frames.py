@@ -1127,3 +1127,27 @@ def _participant_background(noun: Any, tokens: Tokens, stems: Any) -> str:
         # أن يركز المتظاهرون: أن + imperfect (subjunctive) names a possible act, not one reported
         return "participants-subordinate"
     return ""
+
+
+# An attack by an official, a cleric, a legislator or a party on a person, a policy or the press
+# (شن السيناتور هجوما عنيفا على الاتفاق، هاجم ظريف وسائل الإعلام الأميركية، هاجم نتنياهو الدور
+# الأوروبي) is criticism, PLOVER ACCUSE, where the sentence names no weapon and no casualty.
+VERBAL_ATTACK_HEADS = ("هاجم", "يهاجم", "تهاجم", "هجوم")
+SPEAKER_SECTORS = frozenset(("GOV", "LEG", "REL", "JUD", "MED", "PTY", "ELI", "HRI"))
+NOT_SPEAKER_SECTORS = frozenset(("MIL", "COP", "UAF", "REB", "INS", "SPY", "CRM"))
+VIOLENCE_EVIDENCE = ("قتل", "قتيل", "قتلي", "مقتل", "جرح", "جرحي", "اصاب", "اصيب", "مسلح", "انتحار", "صاروخ",
+                     "صواريخ", "قذيف", "قذاءف", "رصاص", "طاءر", "غار", "مدفع", "عبو", "تفجير", "انفجار", "سلاح",
+                     "اسلح", "نار", "سكين", "دبابات", "قصف", "مفخخ", "عسكر", "جيش", "قوات")
+
+
+def verbal_attack(hit: TriggerHit, frame: Frame, stems: Any) -> bool:
+    """Whether an ASSAULT trigger is an attack in words (see VERBAL_ATTACK_HEADS)."""
+    m = hit.match
+    if hit.entry.type != "ASSAULT" or not frame.source or "ال" in m.prefix \
+            or not _bare(stems[m.first]).startswith(VERBAL_ATTACK_HEADS):
+        return False
+    sectors = set(frame.source[0].fields.get("sectors") or ())
+    if not sectors & SPEAKER_SECTORS or sectors & NOT_SPEAKER_SECTORS:
+        return False
+    return not any(_bare(w).removeprefix("ب").removeprefix("ال").startswith(VIOLENCE_EVIDENCE) for w in stems)
+
