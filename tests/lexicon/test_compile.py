@@ -1,6 +1,13 @@
+import importlib.resources
+
 import pytest
 
 from rasd.lexicon.compile import has_article, key_words, verb_forms
+from rasd.lexicon.load import _tsv
+from rasd.lexicon.schema import parse_cue
+from rasd.text.normalize import normalize
+from rasd.text.segment import split_sentences
+from rasd.text.tokenize import tokenize_sentences
 
 
 def _forms(past, present):
@@ -54,3 +61,18 @@ def test_german_nisba_and_name(nlp, text):
     # definite-only name lost to the accusative nisba, so Germany was a target
     records = nlp.code(text, "2015-08-01")
     assert [(r["source"] or {}).get("country") for r in records] == ["DEU"]
+
+
+def test_every_cue_matches_as_written(nlp):
+    # a cue written with the article (المزاعم، المرجح) was keyed without it and allowed no article
+    # on the token: it never matched. Every cue of cues.tsv must match its own text.
+    data = importlib.resources.files("rasd.lexicon") / "data"
+    dead = []
+    for row, where in _tsv(data, "cues.tsv"):
+        cue, ar = parse_cue(row, where)
+        n = normalize(ar)
+        toks = next(iter(tokenize_sentences(n.norm, split_sentences(n.norm), n)))
+        if not any(m.layer == "cue" and m.first == 0 and m.last == len(toks.texts) - 1
+                   for m in nlp.lexicon.matcher.match(toks, nlp.analyzer)):
+            dead.append(ar)
+    assert not dead, dead

@@ -134,6 +134,10 @@ def _jsonl(data: Traversable, name: str) -> Iterator[tuple[dict[str, Any], tuple
         yield obj, (name, n)
 
 
+BARE_CUE = frozenset(("", "و", "ف"))
+DEFINITE_CUE = frozenset(("ال", "وال", "فال"))
+
+
 def _tsv(data: Traversable, name: str) -> Iterator[tuple[dict[str, str], tuple[str, int]]]:
     text = data.joinpath(name).read_text("utf-8")
     lines = [ln for ln in text.splitlines()]
@@ -256,7 +260,9 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
 
     for row, where in _tsv(data, "cues.tsv"):
         cue, ar = schema.parse_cue(row, where)
-        m.add(ar, "cue", cue.kind, cue, prefixes=frozenset(("", "و", "ف")), suffix_ok=cue.kind == "SAY")
+        # a cue written with the article (المزاعم، المرجح) is matched with it: the key drops it
+        m.add(ar, "cue", cue.kind, cue, prefixes=DEFINITE_CUE if has_article(ar.split()[0]) else BARE_CUE,
+              suffix_ok=cue.kind == "SAY")
         counts["cues"] = counts.get("cues", 0) + 1
 
     # reference words resolved against the document (actors/recognize.py)
