@@ -111,6 +111,7 @@ MENTIONS = [
     # spelling "kasra": أبعاد "dimensions" is not إبعاد "expulsion"
     ("وتضم المدينة الترفيهية سينما ثلاثية الأبعاد ومطاعم.", "COERCE"),
     ("وأكد الوزير أن المملكة تدرك أبعاد مثل هذه الأعمال.", "COERCE"),
+    ("وانتقد الكاتب إغفال الوثائق للأبعاد المجتمعية الأخرى.", "COERCE"),            # لل + أبعاد
     # declining comment (CAMEO 011) or to be named is no rejection (triggers._other_refusal)
     ("ورفضت الخارجية الألمانية أمس التعليق على الواقعة.", "REJECT"),
     ("ورفض الشاهد الكشف عن اسمه خوفا من الاعتقال.", "REJECT"),

@@ -19,6 +19,10 @@ def _of(records, etype, trigger):
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
 # negated verb of stopping
 MODALITY = [
+    ("وأوضح أن الجهات الأمنية تعمل على استكمال التحقيقات للقبض على كل من خطط للعملية.", "COERCE", "لقبض",
+     "hypothetical", True),    # لل + the act: a purpose too
+    ("وارتفعت الأسعار نتيجة للحصار المفروض على المدينة من المليشيات.", "COERCE", "لحصار",
+     "hypothetical", False),   # نتيجة ل: a cause, not a purpose
     ("وقال إن الخطة الأمنية لاقتحام مدينة الرمادي تسير وفق ما هو مرسوم لها.", "COERCE", "اقتحام",
      "hypothetical", True),    # ل + the act: a purpose
     ("واحتشدت قوات من الجيش جنوب المدينة استعدادا لاقتحام معسكر المشاة.", "COERCE", "اقتحام",

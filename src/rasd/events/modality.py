@@ -126,7 +126,8 @@ INTENT_FILLERS = frozenset(("تنظيم", "تسيير", "تنفيذ", "شن", "�
 # ل before an indefinite verbal noun of violence gives a purpose or intention (خطة لاغتيال الوزير،
 # شبكة لتفجير السيارات، تستخدم لإطلاق الصواريخ): irrealis. Not what someone underwent (تعرض لهجوم،
 # أكثر عرضة لهجمات), which frames reads as a report.
-PURPOSE_PREFIXES = frozenset(("ل", "ول", "فل"))
+PURPOSE_PREFIXES = frozenset(("ل", "ول", "فل", "لل", "ولل"))
+CAUSE_HEADS = frozenset(("نتيجه", "نظرا", "تبعا", "استجابه", "ردا", "بالنسبه"))
 PURPOSE_TYPES = frozenset(("ASSAULT", "COERCE"))
 PURPOSE_HEAD_TYPES = frozenset(("ASSAULT", "COERCE"))
 UNDERGO_REACH = 6
@@ -252,6 +253,7 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             hypothetical = True
     if not hypothetical and hit.anchor is None and (
             hit.entry.type in PURPOSE_TYPES and m.prefix in PURPOSE_PREFIXES and m.pattern.form in ("noun", "fixed")
+            and not (m.first > 0 and _bare(stems[m.first - 1]) in CAUSE_HEADS)   # نتيجة للحصار: a cause
             and not any(stems[i].startswith(UNDERGO_STEMS) or stems[i][1:].startswith(UNDERGO_STEMS)
                         for i in range(max(left, m.first - UNDERGO_REACH), m.first))
             # after a head of aim a verb-shaped word is the verbal noun (بغية خطف، لتنفيذ هجمات، لتنظيم

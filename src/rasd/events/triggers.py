@@ -829,10 +829,12 @@ def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[Trigger
 
 
 def _article_off(word: str) -> str:
-    """A written word without its article (الأبعاد → أبعاد, للإبعاد → إبعاد)."""
+    """A written word without its article (الأبعاد → أبعاد, للإبعاد → إبعاد, لأبعاد → أبعاد)."""
     for art in ("ال", "لل"):
         if word.startswith(art) and len(word) > len(art) + 1:
             return word[len(art):]
+    if word[:1] == "ل" and word[1:2] in ("أ", "إ", "ا"):
+        return word[1:]   # للأبعاد: the evidence keeps one ل of لل
     return word
 
 
