@@ -19,6 +19,8 @@ def _of(records, etype, trigger):
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
 # negated verb of stopping
 MODALITY = [
+    ("وأوضح أن الحكومة اللبنانية تدرس جديا خيار الترحيل.", "COERCE", "الترحيل",
+     "hypothetical", True),    # an option
     ("وأوضح أن الجهات الأمنية تعمل على استكمال التحقيقات للقبض على كل من خطط للعملية.", "COERCE", "لقبض",
      "hypothetical", True),    # لل + the act: a purpose too
     ("وارتفعت الأسعار نتيجة للحصار المفروض على المدينة من المليشيات.", "COERCE", "لحصار",
