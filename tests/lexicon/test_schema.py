@@ -11,6 +11,11 @@ ROW = {"pattern": "هنأ|يهنئ", "pos": "V", "type": "SUPPORT", "cameo": "05
        "requires": "", "note": "congratulate"}
 
 
+def test_conjugations_left_out_are_parsed():
+    _, forms = parse_trigger({**ROW, "pattern": "أصاب|يصيب|-نصيب, -نصيبا"}, ("events.tsv", 7), set())
+    assert forms == ["أصاب", "يصيب", "نصيب", "نصيبا"]
+
+
 def test_spelling_is_parsed():
     entry, forms = parse_trigger({**ROW, "spelling": "hamza, bare"}, ("events.tsv", 7), set())
     assert entry.spelling == {"hamza", "bare"} and forms == ["هنأ", "يهنئ"]
@@ -21,6 +26,8 @@ def test_spelling_is_parsed():
     ({**ROW, "spelling": "hamzah"}, "spelling: expected"),
     # a form without a hamza could never match under `hamza`
     ({**ROW, "pattern": "هنا|يهنئ", "spelling": "hamza"}, "written without one"),
+    # conjugations left out are written -FORM
+    ({**ROW, "pattern": "أصاب|يصيب|نصيب"}, "written -FORM"),
     # `kasra` is for verbal nouns in إ (إبعاد, not أبعاد)
     ({**ROW, "pattern": "أبعد|يبعد", "spelling": "kasra"}, "does not begin with إ"),
     # a one-letter companion would be the beginning of any word

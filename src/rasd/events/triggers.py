@@ -690,11 +690,6 @@ def _considered(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return False
 
 
-def _share(m: Match, texts: list[str], breaks: list[bool]) -> bool:
-    """نصيب، من نصيبها: the noun "share", not نصيب "we hit" (أصاب, first person plural)."""
-    return True
-
-
 def _comparative(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """إلى أبعد الحدود، بشكل أسرع وأبعد: the comparative "farther", not أبعد "deported"."""
     if m.pattern.words[0] != "ابعد" or m.suffix:
@@ -854,7 +849,7 @@ SENSE_RULES = _by_word((
     (MARCH_WORDS, _course), (PRAYER_VERBS, _prayer), (PRAYER_VERBS, _cause_for), (BLESS_VERBS, _not_congratulation),
     (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
-    (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("نصيب",), _share),
+    (("استعداد",), _preparation), (("وعد", "وعدت"), _considered),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (

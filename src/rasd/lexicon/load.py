@@ -24,6 +24,7 @@ from rasd.codebook import Codebook, load_codebook
 from rasd.errors import LexiconError
 from rasd.lexicon import schema
 from rasd.lexicon.compile import NOMINAL, VERBAL, VERBAL_PAST, Matcher, has_article, key_words, nisba_forms, verb_forms
+from rasd.text.normalize import normalize_key
 
 log = logging.getLogger(__name__)
 
@@ -246,9 +247,15 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
         entry, forms = schema.parse_trigger(row, where, cameo_codes)
         suffix_ok = "bare" not in entry.spelling   # أسرت "she captured", but أسرته is "his family"
         if entry.pos == "V":
-            for form, tense in verb_forms(forms[0], forms[1]):
-                m.add(form, "event", "trigger", entry, prefixes=VERBAL_PAST if tense == "past" else VERBAL,
-                      suffix_ok=suffix_ok, tag=tense)
+            conjugations = verb_forms(forms[0], forms[1])
+            left_out = {normalize_key(f) for f in forms[2:]}
+            if not left_out <= {f for f, _ in conjugations}:
+                raise LexiconError(f"pattern: {sorted(left_out)} left out, but not all are conjugations of "
+                                   f"{forms[0]}|{forms[1]}", *where)
+            for form, tense in conjugations:
+                if form not in left_out:
+                    m.add(form, "event", "trigger", entry, prefixes=VERBAL_PAST if tense == "past" else VERBAL,
+                          suffix_ok=suffix_ok, tag=tense)
         elif entry.pos == "N":
             for f in forms:
                 m.add(f, "event", "trigger", entry, prefixes=NOMINAL, suffix_ok=suffix_ok, tag="noun")

@@ -316,10 +316,15 @@ def parse_trigger(row: dict[str, str], where: tuple[str, int], cameo_codes: set[
     if cameo_codes and cameo not in cameo_codes:
         raise LexiconError(f"cameo: unknown CAMEO code {cameo!r}", *where)
     if pos == "V":
+        # PAST|PRESENT, and optionally |-FORM,-FORM: conjugations that are left out because they are
+        # another word (أصاب|يصيب|-نصيب,-نصيبا: نصيب "we hit" is the noun "a share")
         parts = pattern.split("|")
-        if len(parts) != 2 or not all(p.strip() for p in parts):
-            raise LexiconError(f"pattern: a V entry is PAST|PRESENT, got {pattern!r}", *where)
-        forms = [p.strip() for p in parts]
+        if len(parts) not in (2, 3) or not all(p.strip() for p in parts):
+            raise LexiconError(f"pattern: a V entry is PAST|PRESENT[|-FORM,…], got {pattern!r}", *where)
+        left_out = [f.strip() for f in parts[2].split(",")] if len(parts) == 3 else []
+        if not all(f.startswith("-") and len(f) > 1 for f in left_out):
+            raise LexiconError(f"pattern: forms left out are written -FORM, got {parts[2]!r}", *where)
+        forms = [p.strip() for p in parts[:2]] + [f[1:] for f in left_out]
     else:
         forms = [f.strip() for f in pattern.split(",") if f.strip()]
         if not forms:
