@@ -15,7 +15,7 @@ from typing import Any
 
 from rasd.lexicon import schema
 from rasd.lexicon.compile import Match
-from rasd.text.tokenize import Tokens
+from rasd.text.tokenize import Tokens, with_proclitics
 
 # Priority when several entries match the same tokens (lower wins).
 PRIORITY = {"person": 0, "org": 1, "metonym": 2, "country": 3, "capital": 4, "demonym": 5, "nisba": 6,
@@ -262,12 +262,11 @@ def _counted_prep(stems: Any, i: int) -> bool:
 
 # Verbs and nouns whose object takes ب (أشاد بروسيا، رحب بمصر، ندد بإسرائيل، اتصل بواشنطن): a
 # state after them is the object, not where the act took place.
-B_OBJECT_WORDS = frozenset(w for base in (
+B_OBJECT_WORDS = with_proclitics((
     "اشاد", "اشادت", "اشادوا", "يشيد", "تشيد", "اشاده", "مشيدا", "رحب", "رحبت", "رحبوا", "يرحب", "ترحب", "ترحيب",
     "ترحيبا", "مرحبا", "ندد", "نددت", "نددوا", "يندد", "تندد", "تنديد", "تنديدا", "منددا", "نوه", "نوهت", "ينوه",
     "تنوه", "اتصل", "اتصلت", "يتصل", "تتصل", "اتصال", "اتصالا", "هاتفيا", "اعترف", "اعترفت", "يعترف", "تعترف",
-    "اعتراف", "استنجد", "استعان", "احتفي", "احتفت", "تمسك", "تمسكت", "هيب", "اهاب", "اهابت", "يهيب")
-    for w in (base, "و" + base, "ف" + base))
+    "اعتراف", "استنجد", "استعان", "احتفي", "احتفت", "تمسك", "تمسكت", "هيب", "اهاب", "اهابت", "يهيب"))
 B_OBJECT_REACH = 6   # the verb, its subject (الأمين العام للجامعة العربية) and the ب-phrase
 
 

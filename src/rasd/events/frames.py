@@ -1035,7 +1035,7 @@ def _resumed(start: int, end: int, tokens: Tokens) -> bool:
         w = texts[j]
         if w in RESUMED_STOPS:
             return False   # another clause begins (…توعد بسحق التمرد إن الجيش سيواصل عملياته)
-        if w in RESUMPTIVE or len(w) > 3 and j not in taa and w.endswith(("ه", "ها", "هم", "هما")) \
+        if w in RESUMPTIVE or len(w) > 3 and j not in taa and w.endswith(OBJECT_PRONOUNS) \
                 and w not in ("الله", "لله", "والله"):
             return True
     return False

@@ -22,8 +22,8 @@ from typing import Any
 
 NEG_REACH = 3
 # a foiled attack (أحبطت الشرطة هجوما، تمكنت من إحباط محاولة لتفجير) did not happen
-FOIL_FORMS = frozenset(("احبط", "احبطت", "احبطوا", "احبطا", "يحبط", "تحبط", "يحبطون", "احباط", "باحباط", "لاحباط",
-                        "للاحباط", "احباطها", "احباطه"))
+FOIL_FORMS = with_proclitics(("احبط", "احبطت", "احبطوا", "احبطا", "يحبط", "تحبط", "يحبطون", "احباط", "احباطها",
+                              "احباطه"), ("", "و", "ف", "ب", "ل", "لل", "وب", "ول"))
 FOIL_REACH = 5
 FUT_REACH = 6
 HYP_REACH = 8
@@ -222,7 +222,7 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         # المساعدات: the act refused, called off or suspended does not happen (علق على: commented)
         negated = True
     if not negated and hit.entry.type == "ASSAULT" and any(
-            _bare(stems[i]) in FOIL_FORMS for i in range(max(left, m.first - FOIL_REACH), m.first)):
+            stems[i] in FOIL_FORMS for i in range(max(left, m.first - FOIL_REACH), m.first)):
         negated = True   # أحبطت الأجهزة الأمنية هجوما، إحباط محاولة لتفجير سيارة: the attack did not happen
     if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
         hypothetical = True

@@ -177,12 +177,14 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         if named and m.first in named:
             continue
         e: TriggerEntry = m.ref
-        if written is not None:
-            if e.spelling and "hamza" in e.spelling and HAMZAS.isdisjoint(written(m)):
+        form_iv = m.pattern.form == "past" and m.pattern.words[0][0] == "ا"
+        if written is not None and (e.spelling or form_iv):
+            w = written(m)   # the original text, read once for the checks below
+            if "hamza" in e.spelling and HAMZAS.isdisjoint(w):
                 continue   # هنا "here", not هنأ; the name ياسر, not يأسر
-            if e.spelling and "kasra" in e.spelling and _article_off(written(m))[:1] == "أ":
+            if "kasra" in e.spelling and _article_off(w)[:1] == "أ":
                 continue   # الأبعاد "the dimensions", not الإبعاد "the expulsion"
-            if m.pattern.form == "past" and m.pattern.words[0][0] == "ا" and written(m)[:1] == "إ":
+            if form_iv and w[:1] == "إ":
                 continue   # بعد إصابتها بإجهاد: no past verb begins with إ
         if m.first == m.last and not m.prefix and not m.suffix and m.pattern.form in ("past", "present") \
                 and m.first > 0 and _numeral(texts[m.first - 1]):
@@ -294,7 +296,7 @@ SPORTS_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST",
                           "RETREAT", "COERCE", "CONCEDE", "THREATEN"))
 SPORTS_PLAYS = ("مواجه", "اصاب", "اصيب", "يصاب", "هجوم", "هجمات", "ضرب", "معرك", "تدمير", "سحق")
 BALL_GAMES = frozenset(("القدم", "المضرب", "السله", "الطاءره", "اليد"))
-BALL_WORDS = frozenset(("كره", "وكره", "بكره", "وبكره"))
+BALL_WORDS = with_proclitics(("كره",), ("", "و", "ب", "وب"))
 # every sports word with the proclitic chains a noun takes (والمباراة، بالملعب، للاعب): one set test
 _SPORTS_FORMS = with_proclitics(SPORTS_WORDS, ("",) + NOMINAL_PREFIXES)
 
@@ -658,17 +660,14 @@ def _spacious(m: Match, texts: list[str], breaks: list[bool]) -> bool:
 # استعداد "readiness" is an offer after a verb of expression (أبدى استعداده، أكد استعداد لبنان
 # لاستضافة الحوار); after these words it is preparation or its extent (في الاستعداد لاستقبال
 # الحجاج، أثناء استعدادهم، حالة الاستعداد العسكري، مدى استعدادها)
-PREPARATION_BEFORE = frozenset(("في", "اثناء", "خلال", "حاله", "مدي", "اطار", "ضمن", "قبل", "بعد", "عند"))
+PREPARATION_BEFORE = with_proclitics(("في", "اثناء", "خلال", "حاله", "مدي", "اطار", "ضمن", "قبل", "بعد", "عند"))
 
 
 def _preparation(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """استعدادا لاستقبال الحجاج (in preparation for), للاستعداد الكامل, or after PREPARATION_BEFORE."""
     if m.suffix == "ا" or "ل" in m.prefix:
         return True
-    if m.first == 0 or m.prefix.startswith("و"):
-        return False
-    prev = texts[m.first - 1]
-    return prev in PREPARATION_BEFORE or prev[:1] in "وف" and prev[1:] in PREPARATION_BEFORE
+    return m.first > 0 and not m.prefix.startswith("و") and texts[m.first - 1] in PREPARATION_BEFORE
 
 
 # وعدّ "and considered" is written as وعد "promised": a demonstrative object soon after it (وعد
@@ -683,7 +682,7 @@ def _considered(m: Match, texts: list[str], breaks: list[bool]) -> bool:
         return False
     for j in range(m.last + 1, min(len(texts), m.last + 1 + CONSIDERED_REACH)):
         w = texts[j]
-        if breaks[j] or w in ("ان", "بان", "انه", "بانه", "ب") or w.startswith("ب") and len(w) > 4 and w != "بيان":
+        if breaks[j] or w in CLAIM_NEXT or w == "ب" or w.startswith("ب") and len(w) > 4 and w != "بيان":
             return False
         if w in DEMONSTRATIVE_OBJECTS:
             return True
