@@ -411,14 +411,15 @@ def _adjective_like(m: Match, word: str) -> bool:
         or word.endswith(("يه", "ي", "ون", "ين", "ات"))
 
 
-def _gender(word: str) -> str:
-    """f (ة), fpl (ات), mpl (ون، ين) or m (masculine singular, or a broken plural: any agreement)."""
+def gender(word: str) -> str:
+    """f (ة), fpl (ات), mpl (ون، ين) or m (masculine singular, or a broken plural: any agreement),
+    read from a normalized word's ending (a final ه is taken for ة)."""
     return "fpl" if word.endswith("ات") else "mpl" if word.endswith(("ون", "ين")) else "f" if word.endswith("ه") else "m"
 
 
 def _disagree(noun: str, adjective: str) -> bool:
     """A definite word after ``noun`` that cannot agree with it (الشرطة المتظاهرين، الوزارة المصرف)."""
-    a, b = _gender(noun), _gender(adjective)
+    a, b = gender(noun), gender(adjective)
     if adjective in APPOSED_TITLES:
         return False
     return a == "f" and b in ("m", "mpl") or a == "fpl" and b in ("m", "mpl") or a == "mpl" and b in ("m", "f")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, is_crowd, is_participant_trigger
+from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, gender, is_crowd, is_participant_trigger
 from rasd.events.triggers import NUMERAL_WORDS, TriggerHit
 from rasd.text.tokenize import Tokens, without_conjunction as _bare
 
@@ -983,8 +983,8 @@ def _disagrees(m: Any, p: Phrase, tokens: Tokens) -> bool:
         return False
     head = tokens.texts[p.first]
     if masculine_verb:
-        if p.first in tokens.taa and head.endswith("ه") and head not in MASCULINE_IN_TA or head.endswith("ات") \
-            or head in FEMININE_HEADS:
+        g = gender(head)
+        if g == "fpl" or g == "f" and p.first in tokens.taa and head not in MASCULINE_IN_TA or head in FEMININE_HEADS:
             return True
         return p.fields.get("kind") in ("country", "capital") and len(p.mentions) == 1 \
             and head not in MASCULINE_COUNTRY_HEADS and not p.fields.get("sector")
