@@ -157,6 +157,9 @@ TOPIC_HEADS = frozenset(("سر", "اسرار", "طريقه", "بطريقه", "ت
 # الاعتداء الأخير).
 PREDICATE_HEADS = frozenset(("يشكل", "تشكل", "شكل", "شكلت", "يمثل", "تمثل", "يعد", "تعد", "يعتبر", "تعتبر", "بمثابه",
                              "هو", "هي", "يعني", "تعني", "اعتبره", "اعتبرها", "اعتبروه", "يعتبره", "تعتبره"))
+# An alternative (قبول الاتفاق أو رفضه، تأكيد أو نفي، أسر أو اعتقال، مظاهرات أو تذمر) is not asserted:
+# a trigger right after أو, or right before it, names one of the acts that may be meant.
+DISJUNCTIONS = frozenset(("او",))
 RELATING = frozenset(("المتعلقه", "المتعلق", "المتصله", "المتصل", "متعلقه", "متعلق"))
 
 
@@ -224,6 +227,9 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     if not negated and hit.entry.type == "ASSAULT" and any(
             stems[i] in FOIL_FORMS for i in range(max(left, m.first - FOIL_REACH), m.first)):
         negated = True   # أحبطت الأجهزة الأمنية هجوما، إحباط محاولة لتفجير سيارة: the attack did not happen
+    if not hypothetical and (m.first > 0 and stems[m.first - 1] in DISJUNCTIONS
+                             or m.last + 1 < len(stems) and stems[m.last + 1] in DISJUNCTIONS):
+        hypothetical = True   # لقبول الاتفاق أو رفضه، مقتل أو جرح أحد: one of the alternatives
     if not hypothetical and any(stems[i] in QUESTION_WORDS for i in range(m.first)):
         hypothetical = True
     imperfect = m.pattern.form == "present" or m.pattern.form == "fixed" and m.pattern.words[0][:1] == "ي"
