@@ -85,6 +85,9 @@ MODALITY = [
     # hoped for or wanted: not done
     ("وقال إن الجماعة تريد قتل الرهائن إذا لم تدفع الفدية.", "ASSAULT", "قتل", "hypothetical", True),
     ("وتأمل اليونان في اختتام المحادثات سريعا.", "AGREE", "المحادثات", "future", True),   # an intention to meet
+    # a meeting qualified as coming is scheduled: an intention to meet (AGREE 036), future
+    ("وأعلن وزير الخارجية الأمريكي عن اللقاء المرتقب مع لافروف في الدوحة.", "AGREE", "اللقاء", "future", True),
+    ("وناقش الوزراء الاجتماع المقبل لمجلس الجامعة.", "AGREE", "الاجتماع", "future", True),
     # "there is no truth to the reports of …": a denial
     ("وقالت الوزارة إنه لا صحة للأنباء عن اعتقال الصحفي.", "COERCE", "اعتقال", "negated", True),
 ]

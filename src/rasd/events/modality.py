@@ -160,6 +160,10 @@ TOPIC_HEADS = frozenset(("سر", "اسرار", "طريقه", "بطريقه", "ت
 # الاعتداء الأخير).
 PREDICATE_HEADS = frozenset(("يشكل", "تشكل", "شكل", "شكلت", "يمثل", "تمثل", "يعد", "تعد", "يعتبر", "تعتبر", "بمثابه",
                              "هو", "هي", "يعني", "تعني", "اعتبره", "اعتبرها", "اعتبروه", "يعتبره", "تعتبره"))
+# An event noun qualified as coming (الاجتماع المقبل، المباحثات المرتقبة، زيارته المقبلة، الاجتماع المقرر)
+# is scheduled, not held: future.
+COMING = frozenset(("المقبل", "المقبله", "القادم", "القادمه", "المرتقب", "المرتقبه", "المقرر", "المقرره",
+                    "المزمع", "المزمعه", "المنتظر", "المنتظره", "مقبل", "مقبله", "مرتقب", "مرتقبه"))
 # An alternative (قبول الاتفاق أو رفضه، تأكيد أو نفي، أسر أو اعتقال، مظاهرات أو تذمر) is not asserted:
 # a trigger right after أو, or right before it, names one of the acts that may be meant.
 DISJUNCTIONS = frozenset(("او",))
@@ -230,6 +234,8 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     if not negated and hit.entry.type == "ASSAULT" and any(
             stems[i] in FOIL_FORMS for i in range(max(left, m.first - FOIL_REACH), m.first)):
         negated = True   # أحبطت الأجهزة الأمنية هجوما، إحباط محاولة لتفجير سيارة: the attack did not happen
+    if m.pattern.form == "noun" and m.last + 1 < len(stems) and stems[m.last + 1] in COMING:
+        future = True   # الاجتماع المقبل لوزراء الخارجية، اللقاء المرتقب مع لافروف
     if not hypothetical and (m.first > 0 and stems[m.first - 1] in DISJUNCTIONS
                              or m.last + 1 < len(stems) and stems[m.last + 1] in DISJUNCTIONS):
         hypothetical = True   # لقبول الاتفاق أو رفضه، مقتل أو جرح أحد: one of the alternatives
