@@ -332,3 +332,18 @@ def test_counted_noun_is_no_verb(nlp):
         assert not any(r["event_type"] == "REQUEST" and r["trigger"]["text"] == "طالب" for r in recs)
     assert _asserts(nlp, "واعتصم مائة طالب أمام وزارة التعليم أمس احتجاجا على عدم الإفراج عن زملائهم.", "PROTEST")
     assert _asserts(nlp, "وطالب مائة نائب الحكومة بالإفراج عن المعتقلين.", "REQUEST")
+
+
+@pytest.mark.parametrize("text", [
+    "واستقبل مستشفى المدينة العام أمس ثلاث حالات من المصابين في حادث مروري.",
+    "وقال مدير المستشفى إن المستشفى استقبل خلال الشهر الماضي جثامين تسعة مدنيين.",
+    "تستقبل غرفة التجارة طلبات الشركات الراغبة في المشاركة بالمعرض.",
+    "واستقبل مطار عدن الدولي أمس أول طائرة تجارية منذ أشهر.",
+])
+def test_a_place_taking_in_the_public_is_no_reception(nlp, text):
+    """triggers.PUBLIC_HOSTS: hospitals, airports and chambers that take in patients, planes and applications."""
+    assert not _asserts(nlp, text, "CONSULT")
+
+
+def test_a_reception_by_an_official_stays(nlp):
+    assert _asserts(nlp, "واستقبل أمير المنطقة في مكتبه أمس مدير المستشفى العام.", "CONSULT")

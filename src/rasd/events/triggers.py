@@ -319,7 +319,16 @@ PUBLIC_GUESTS = frozenset((
     "المتقدمات", "المتدربين", "المتسابقين", "الوافدين", "منشدين", "المنشدين", "الملايين",
     "ملايين", "الاف", "الالاف", "الفتيات", "الجدد", "المستفيدين", "المبتعثين", "المعلمين", "حاله", "الجرحي", "جرحي",
     "المصابين", "مصابين",
-    "المعلمات", "الزبائن", "المتبرعين", "الصاءمين",
+    "المعلمات", "الزبائن", "المتبرعين", "الصاءمين", "الراغبين", "الراغبات", "راغبين", "راغبات",
+    # the bodies of the dead, received by their town or a hospital
+    "جثمان", "جثامين", "الجثامين", "جثث", "الجثث",
+))
+# Places and services that take in the public (استقبل مستشفى قوى الأمن ثماني حالات، تستقبل الغرفة طلبات
+# الشركات، استقبل مطار عدن أول طائرة): as the subject, next to the verb, they make no political host.
+PUBLIC_HOSTS = frozenset((
+    "مستشفي", "المستشفي", "مستشفيات", "المستشفيات", "طوارء", "الطوارء", "قسم", "مطار", "المطار", "ميناء", "الميناء",
+    "مسجد", "المسجد", "مخيمات", "المخيمات", "غرفه", "الغرفه", "المقر", "الفرع", "شركه", "الشركه", "فندق", "الفندق",
+    "فنادق", "الفنادق", "حديقه", "الحديقه", "جاده", "عياده", "العياده", "عيادات", "العيادات",
 ))
 HOSTED_EVENTS = frozenset((
     "بطوله", "البطوله", "مهرجان", "المهرجان", "معرض", "المعرض", "كاس", "الالعاب", "العاب",
@@ -335,6 +344,7 @@ RECEIVED_THINGS = frozenset((
     "مكالمات", "المكالمات", "اتصالات", "الاتصالات", "طلبات", "الطلبات", "بلاغات", "البلاغات", "شكاوي", "الشكاوي",
     "ملاحظات", "الملاحظات", "مقترحات", "المقترحات", "استفسارات", "الاستفسارات", "رساءل", "الرساءل", "ترشيحات",
     "الترشيحات", "تبرعات", "التبرعات", "عيد", "العيد", "شهر", "الشهر", "العام", "موسم", "الموسم", "رمضان", "السفن",
+    "حادثا", "حادث", "الصور", "صور", "اعدادا",
     "سفن", "الرحلات", "رحلات", "الشاحنات", "شحنات", "الشحنات", "اللاجءين", "لاجءين", "النازحين", "نازحين",
 ))
 ROOM_HEADS = frozenset(("قاعه", "قاعات", "صاله", "صالات", "غرفه", "غرف", "مكتب", "مكاتب", "موظف", "موظفي", "موظفه",
@@ -375,8 +385,10 @@ def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
         if breaks[j]:
             break
         after.append(texts[j])
+    before = texts[m.first - 1] if m.first > 0 and not breaks[m.first] else ""
     if not PUBLIC_GUESTS.isdisjoint(after) or not HOSTED_EVENTS.isdisjoint(after) \
             or after and after[0] in RECEIVED_THINGS \
+            or not PUBLIC_HOSTS.isdisjoint(after[:1]) or without_conjunction(before) in PUBLIC_HOSTS \
             or any(stem in HOSTED_EVENTS for w in after for prefix, stem, suffix in readings(w)
                    if not prefix and suffix in ("ه", "ها")):
         return True   # زار معرضها: a hosted event with its possessor
