@@ -347,3 +347,9 @@ def test_a_place_taking_in_the_public_is_no_reception(nlp, text):
 
 def test_a_reception_by_an_official_stays(nlp):
     assert _asserts(nlp, "واستقبل أمير المنطقة في مكتبه أمس مدير المستشفى العام.", "CONSULT")
+
+
+def test_a_morsel_is_no_summit(nlp):
+    """triggers._morsel: لقمة العيش is "a living", not ل + قمة."""
+    assert not _asserts(nlp, "وكان الرجل يعمل في مزرعته لتأمين لقمة عيشه وأفراد أسرته.", "CONSULT")
+    assert _asserts(nlp, "وتوجه الرئيس المصري إلى الرياض لقمة خليجية مع الملك سلمان.", "CONSULT")

@@ -660,6 +660,16 @@ def _endangers(m: Match, texts: list[str], breaks: list[bool]) -> bool:
                if prefix in ("", "ال") and suffix in ("", "ه", "ها", "هم", "هما"))
 
 
+# لقمة العيش "a living", لقمة سائغة "easy prey": the word لقمة "a morsel", not ل + قمة "a summit"
+MORSEL_NEXT = ("عيش", "العيش", "ساءغ")
+
+
+def _morsel(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    if m.prefix not in ("ل", "ول", "فل") or m.suffix or m.last + 1 >= len(texts) or breaks[m.last + 1]:
+        return False
+    return texts[m.last + 1].startswith(MORSEL_NEXT)
+
+
 def _spacious(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """مجالا رحبا، صدرا رحبا: the adjective "wide" agreeing with an indefinite accusative noun, not
     رحبا "the two welcomed" (after a subject: الطرفان رحبا، كلاهما رحبا)."""
@@ -860,7 +870,7 @@ SENSE_RULES = _by_word((
     (MARCH_WORDS, _course), (PRAYER_VERBS, _prayer), (PRAYER_VERBS, _cause_for), (BLESS_VERBS, _not_congratulation),
     (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
-    (("استعداد",), _preparation), (("وعد", "وعدت"), _considered),
+    (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
