@@ -353,3 +353,9 @@ def test_a_morsel_is_no_summit(nlp):
     """triggers._morsel: لقمة العيش is "a living", not ل + قمة."""
     assert not _asserts(nlp, "وكان الرجل يعمل في مزرعته لتأمين لقمة عيشه وأفراد أسرته.", "CONSULT")
     assert _asserts(nlp, "وتوجه الرئيس المصري إلى الرياض لقمة خليجية مع الملك سلمان.", "CONSULT")
+
+
+def test_football_clubs_make_a_sports_sentence(nlp):
+    """triggers.SPORTS_WORDS: a fixture between clubs is no meeting, a player let go no concession."""
+    assert not _asserts(nlp, "وتستكمل المرحلة الأحد فيلتقي أرسنال مع وست هام يونايتد.", "CONSULT")
+    assert not _asserts(nlp, "وكان ليفربول قد أشار إلى تخليه عن مهاجمه لمصلحة نادي آخر.", "CONCEDE")
