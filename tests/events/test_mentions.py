@@ -359,3 +359,15 @@ def test_football_clubs_make_a_sports_sentence(nlp):
     """triggers.SPORTS_WORDS: a fixture between clubs is no meeting, a player let go no concession."""
     assert not _asserts(nlp, "وتستكمل المرحلة الأحد فيلتقي أرسنال مع وست هام يونايتد.", "CONSULT")
     assert not _asserts(nlp, "وكان ليفربول قد أشار إلى تخليه عن مهاجمه لمصلحة نادي آخر.", "CONCEDE")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("والكزاز مرض يصيب العضلات ويسبب لها تقلصات.", False),
+    ("وقال الشاعر وقد أصاب كبد الحقيقة إن الذكر الطيب يبقى.", False),
+    ("وأقر الرئيس بأن جيشه أصابه التعب.", False),
+    ("وقتل المسلح خمسة جنود وأصاب متطوعا قبل أن تقتله الشرطة.", True),
+    ("وقال مصدر طبي إن شظايا القصف أصابت بعض المتجمهرين قرب السوق.", True),
+])
+def test_hitting_is_violence_among_words_of_violence(nlp, text, expected):
+    """triggers._afflicts: أصاب/يصيب is an attack only with violence near it."""
+    assert _asserts(nlp, text, "ASSAULT") is expected

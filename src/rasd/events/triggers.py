@@ -567,6 +567,32 @@ def _filling(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return bool(after) and (after[0].startswith(FILLED) or "والاحصاء" in after[:2] or after[0] == "والتغليف")
 
 
+# أصاب/يصيب "hit, wounded" is violence only among words of violence (قتل خمسة جنود وأصاب متطوعا، شظايا
+# القصف أصابت المتجمهرين، أطلق النار عليه وأصابه); elsewhere something befalls someone or hits its mark
+# (مرض يصيب العضلات، أصاب كبد الحقيقة، أصابه الدمار، أي تعثر يصيب أحدهما، يصيب عصافير عدة بحجر).
+STRIKE_VERBS = ("اصاب", "يصيب", "تصيب", "يصيبون", "نصيب")
+VIOLENCE_HEADS = ("قتل", "قتيل", "مقتل", "رصاص", "قذيف", "قذاءف", "شظاي", "غاره", "غارات", "الغار", "صاروخ",
+                  "صواريخ", "حجار", "طلق", "قصف", "ضرب", "هجوم", "هاجم", "انفجار", "عبوه", "قناص", "مسلح",
+                  "سلاح", "طعن", "دهس", "رشق", "اعتداء", "اعتدت", "اعتدوا", "جروح", "جراح")
+STRIKE_REACH = 25
+
+
+def _afflicts(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    if m.pattern.form not in ("past", "present"):
+        return False   # the noun إصابة has its own companions (events.tsv)
+    lo, hi = max(0, m.first - STRIKE_REACH), min(len(texts), m.last + 1 + STRIKE_REACH)
+    for j in range(lo, hi):
+        if lo <= j <= m.last and j >= m.first:
+            continue
+        w = texts[j]
+        if w in ("النار", "والنار"):
+            return False   # أطلق النار
+        for prefix, stem in proclitic_splits(w):
+            if stem.startswith(VIOLENCE_HEADS) or stem[:2] == "ال" and stem[2:].startswith(VIOLENCE_HEADS):
+                return False
+    return True
+
+
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
@@ -878,4 +904,5 @@ SENSE_RULES = _by_word((
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
+    (STRIKE_VERBS, _afflicts),
 )
