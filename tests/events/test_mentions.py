@@ -371,3 +371,12 @@ def test_football_clubs_make_a_sports_sentence(nlp):
 def test_hitting_is_violence_among_words_of_violence(nlp, text, expected):
     """triggers._afflicts: أصاب/يصيب is an attack only with violence near it."""
     assert _asserts(nlp, text, "ASSAULT") is expected
+
+
+@pytest.mark.parametrize("text", [
+    "وصارع راكب أمواج سمكة قرش بعدما هاجمته صباح أمس قبالة الساحل الشرقي لأستراليا.",
+    "وهاجم قرد أحد المنتزهات الترفيهية بمدينة عرعر ليصيب شخصين.",
+])
+def test_an_animal_attack_is_no_assault(nlp, text):
+    """triggers.NATURAL_CAUSES: what an animal does is no political violence."""
+    assert not _asserts(nlp, text, "ASSAULT")

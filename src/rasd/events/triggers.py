@@ -398,11 +398,14 @@ def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
     return any(w.startswith(VISITOR_SUBJECTS) for w in after)
 
 
-# Deaths, wounds and destruction a flood, a storm, an earthquake or a road accident caused are no
-# attack (الفيضانات تتسبب في مقتل 27 شخصا، أسفر الإعصار عن مقتل ستة، أدت الأمطار إلى تدمير الطرق). Not
+# Deaths, wounds and destruction a flood, a storm, an earthquake, a road accident or an animal caused
+# are no attack (الفيضانات تتسبب في مقتل 27 شخصا، أسفر الإعصار عن مقتل ستة، أدت الأمطار إلى تدمير الطرق). Not
 # fire (a fire may be set: حريق أضرمه مستوطنون) nor سيول (also Seoul).
 NATURAL_CAUSES = frozenset(("فيضان", "فيضانات", "الفيضانات", "زلزال", "الزلزال", "اعصار", "الاعصار", "عاصفه",
-                            "العاصفه", "امطار", "الامطار", "تصادم", "انهيارات", "الانهيارات", "الجفاف"))
+                            "العاصفه", "امطار", "الامطار", "تصادم", "انهيارات", "الانهيارات", "الجفاف",
+                            # animals (صارع سمكة قرش بعدما هاجمته، هاجم قرد أحد المنتزهات، هجمات الدببة)
+                            "قرش", "القرش", "قرد", "القرد", "دب", "الدب", "دببه", "الدببه", "ذءب", "الذءب", "ذءاب",
+                            "الذءاب", "تمساح", "التمساح", "ثعبان", "الثعبان", "افعي", "الافعي"))
 _NATURAL_FORMS = with_proclitics(NATURAL_CAUSES, ("", "و", "ب", "وب", "ل"))
 NATURAL_REACH = 10
 
