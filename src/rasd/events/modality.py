@@ -164,6 +164,11 @@ PREDICATE_HEADS = frozenset(("يشكل", "تشكل", "شكل", "شكلت", "يم
 # is scheduled, not held: future.
 COMING = frozenset(("المقبل", "المقبله", "القادم", "القادمه", "المرتقب", "المرتقبه", "المقرر", "المقرره",
                     "المزمع", "المزمعه", "المنتظر", "المنتظره", "مقبل", "مقبله", "مرتقب", "مرتقبه"))
+# Violence against a whole kind of people (قتل النفس التي حرم الله، قتل الأبرياء، استهداف الآمنين، قصف
+# الناس) names a kind of act in sermons and judgements, not one incident: background. Only the bare
+# verbal noun or perfect right before them: قتلت القوات المدنيين، استهدفت المدافع المدنيين are told.
+GENERIC_VICTIMS = frozenset(("النفس", "الانفس", "النفوس", "الابرياء", "الامنين", "الناس", "المسلمين", "المصلين",
+                             "البشر"))
 # An alternative (قبول الاتفاق أو رفضه، تأكيد أو نفي، أسر أو اعتقال، مظاهرات أو تذمر) is not asserted:
 # a trigger right after أو, or right before it, names one of the acts that may be meant.
 DISJUNCTIONS = frozenset(("او",))
@@ -294,6 +299,9 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             grievance = True   # تندد بالمعارك، استنكارا لاغتيال
         elif prev in ("علي", "ضد") and m.first > 1 and _bare(stems[m.first - 2]).startswith(GRIEVANCE_HEADS):
             grievance = True   # احتجاجا على مقتل
+        elif hit.entry.type == "ASSAULT" and not m.suffix and m.pattern.form in ("noun", "fixed", "past") \
+                and m.last + 1 < len(stems) and stems[m.last + 1] in GENERIC_VICTIMS:
+            background = True  # حرم قتل النفس، وقتل الأبرياء وجلب الدمار
         elif hit.entry.type in SETTING_TYPES and hit.anchor is None and (
                 (prev in CATEGORY_HEADS or prev in TOPIC_HEADS
                  or prev == "حاله" and m.first > 1 and without_conjunction(stems[m.first - 2])[:1].isdigit()) \
