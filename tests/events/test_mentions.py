@@ -383,3 +383,9 @@ def test_hitting_is_violence_among_words_of_violence(nlp, text, expected):
 def test_an_animal_attack_is_no_assault(nlp, text):
     """triggers.NATURAL_CAUSES: what an animal does is no political violence."""
     assert not _asserts(nlp, text, "ASSAULT")
+
+
+def test_asking_not_to_be_named_is_no_request(nlp):
+    """triggers._anonymity"""
+    assert not _asserts(nlp, "وقال المسؤول الذي طلب عدم ذكر اسمه إن القرارات صعبة.", "REQUEST")
+    assert _asserts(nlp, "وطلب المسؤول من الحكومة عدم رفع الأسعار.", "REQUEST")

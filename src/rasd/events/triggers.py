@@ -596,6 +596,13 @@ def _afflicts(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return True
 
 
+def _anonymity(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """المسؤول الذي طلب عدم ذكر اسمه، مصادر طلبت عدم كشف هوياتها: a source asking not to be named
+    (DISCLOSE) makes no request of anyone."""
+    j = m.last + 1
+    return j + 1 < len(texts) and texts[j] == "عدم" and texts[j + 1] in DISCLOSE
+
+
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
@@ -907,5 +914,5 @@ SENSE_RULES = _by_word((
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
-    (STRIKE_VERBS, _afflicts),
+    (STRIKE_VERBS, _afflicts), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
 )
