@@ -389,3 +389,9 @@ def test_asking_not_to_be_named_is_no_request(nlp):
     """triggers._anonymity"""
     assert not _asserts(nlp, "وقال المسؤول الذي طلب عدم ذكر اسمه إن القرارات صعبة.", "REQUEST")
     assert _asserts(nlp, "وطلب المسؤول من الحكومة عدم رفع الأسعار.", "REQUEST")
+
+
+def test_the_demands_themselves_are_a_topic(nlp):
+    """events.tsv: مطالب "the demands" is what is considered or met, not an act of demanding."""
+    assert not _asserts(nlp, "ويعقد مجلس الوزراء اليوم اجتماعا استثنائيا للنظر في مطالب المتظاهرين.", "REQUEST")
+    assert _asserts(nlp, "وأصدر الحزب بيانا أمس مطالبا الحكومة بالإفراج عن المعتقلين.", "REQUEST")
