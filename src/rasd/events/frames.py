@@ -278,7 +278,8 @@ SUPPORT = frozenset(("تضامنا", "دعما", "تاييدا", "نصره", "ت
 # Nouns of a building or its grounds, before the body whose seat it is (مقر الحكومة، باحة البرلمان).
 SITE_NOUNS = frozenset(("مقر", "مبني", "باحه", "ساحه", "بوابه", "مدخل", "قصر", "مكاتب", "مكتب", "خارج", "محيط",
                         "امام"))
-# Endings of an active participle on an event noun's stem (مطالبين، مطالبون، مطالبا).
+# Endings of an active participle on an event noun's stem (منددين، مناشدا); participles listed whole in
+# the lexicon (مطالبين، مطالبا) are read from DEMAND_VERBS.
 PARTICIPLE_ENDINGS = frozenset(("ين", "ون", "ا"))
 # Participles and verbs of demand whose direct object is the addressee of a protest's demands:
 # مطالبين الحكومة، وطالبوا الرئيس، داعين السلطات (not the noun مطالبة, whose genitive is who demands).
@@ -593,7 +594,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if source is not None and source.group == gen.group:
                 source = None
             return Frame(_group(phrases, source), _group(phrases, gen), "noun-light-verb")
-        if gen is not None and m.suffix in PARTICIPLE_ENDINGS and not definite:
+        if gen is not None and not definite and (
+                m.suffix in PARTICIPLE_ENDINGS or not m.suffix and m.pattern.words[0] in DEMAND_VERBS):
             # مطالبين الحكومة بالتدخل، منددين بـ: an active participle (a حال) takes its object after it;
             # its subject is the clause's, named before
             preposed = [p for p in before_any if _subject_ok(p) and p.group != gen.group]
