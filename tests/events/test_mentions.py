@@ -189,6 +189,9 @@ MENTIONS = [
     ("ودعا سموه في اتصال هاتفي المولى عز وجل أن يتغمد الشهيد بواسع رحمته.", "REQUEST"),
     # a room or a facility named after an act (triggers.ROOM_HEADS), the comparative أبعد
     ("وكان السجن مركز الاعتقال الرئيسي لأعضاء حركة التمرد.", "COERCE"),
+    ("وتلقت الهيئة بلاغا من مكتب تحقيقات حوادث الطيران البريطاني.", "ACCUSE"),    # a chain ending definite
+    ("وعين المدير العام لمكتب التحقيقات ممثلا عن المكتب.", "ACCUSE"),              # with ل
+    ("وأقيم الحفل بقاعة الاجتماعات الكبرى بمقر الرئاسة.", "CONSULT"),               # with ب
     ("وكان الرجل متشائما إلى أبعد الحدود.", "COERCE"),
     # "gives cause for" a feeling (triggers.FEELINGS); عريضة as the adjective "broad" (BROAD_HEADS)
     ("وقال إن استقرار الأسعار منذ مايو أمور تدعو إلى التفاؤل.", "REQUEST"),

@@ -367,10 +367,19 @@ def _facility(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """قاعة الاجتماعات، صالة الاستقبال، مركز الاعتقال، مكتب تحقيقات الطيران: a room, a facility or a
     title named after an act (definite, or the head of a definite genitive), any type."""
     if m.first == 0 or breaks[m.first] or m.pattern.form != "noun" \
-            or without_conjunction(texts[m.first - 1]) not in ROOM_HEADS:
+            or not any(stem in ROOM_HEADS for _, stem in proclitic_splits(texts[m.first - 1])):
+        return False   # also with ل or ب: لمكتب التحقيقات، بقاعة الاجتماعات
+    if "ال" in m.prefix:
+        return True
+    if m.prefix or m.suffix:
         return False
-    return "ال" in m.prefix or not m.prefix and not m.suffix and m.last + 1 < len(texts) \
-        and not breaks[m.last + 1] and texts[m.last + 1].startswith("ال")
+    # the head of a definite genitive, or of a chain that ends in one (مكتب تحقيقات حوادث الطيران)
+    for j in (m.last + 1, m.last + 2):
+        if j >= len(texts) or breaks[j]:
+            return False
+        if texts[j].startswith("ال"):
+            return True
+    return False
 
 
 def _hospitality(h: TriggerHit, texts: list[str], breaks: list[bool]) -> bool:
