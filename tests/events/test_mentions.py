@@ -398,3 +398,11 @@ def test_the_demands_themselves_are_a_topic(nlp):
     """events.tsv: مطالب "the demands" is what is considered or met, not an act of demanding."""
     assert not _asserts(nlp, "ويعقد مجلس الوزراء اليوم اجتماعا استثنائيا للنظر في مطالب المتظاهرين.", "REQUEST")
     assert _asserts(nlp, "وأصدر الحزب بيانا أمس مطالبا الحكومة بالإفراج عن المعتقلين.", "REQUEST")
+
+
+def test_a_final_taa_spelling_tells_the_noun(nlp):
+    """spelling "taa": مصادره and مظاهره written with ه are "its sources", "its manifestations"."""
+    assert not _asserts(nlp, "وأكد أن مواجهة الإرهاب تكون بتجفيف مصادره ماليا.", "COERCE")
+    assert not _asserts(nlp, "ودعا إلى مكافحة الفساد بشتى صوره ومظاهره.", "PROTEST")
+    assert _asserts(nlp, "وقامت البلدية أمس بمصادرة المواد المنتهية الصلاحية.", "COERCE")
+    assert _asserts(nlp, "وخرجت مظاهرة حاشدة أمس في وسط العاصمة ضد الحكومة.", "PROTEST")

@@ -30,6 +30,8 @@ def test_spelling_is_parsed():
     ({**ROW, "pattern": "أصاب|يصيب|نصيب"}, "written -FORM"),
     # `kasra` is for verbal nouns in إ (إبعاد, not أبعاد)
     ({**ROW, "pattern": "أبعد|يبعد", "spelling": "kasra"}, "does not begin with إ"),
+    # `taa` is for nouns written with a final ة (مصادرة, not مصادره "its sources")
+    ({**ROW, "pattern": "مصادرة,مصادرات", "pos": "N", "spelling": "taa"}, "does not end in ة"),
     # a one-letter companion would be the beginning of any word
     ({**ROW, "requires": "اتفاق,ب"}, "requires: a word of one letter"),
 ])

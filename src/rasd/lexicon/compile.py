@@ -141,8 +141,11 @@ class Matcher:
             for pat in pats:
                 if prefix not in pat.prefixes:
                     continue
-                if taa and not suffix and "ha" in getattr(pat.ref, "spelling", ()):
-                    continue  # طالبة "a student" is not the form طالبه "demanded of him" (spelling "ha")
+                if not suffix and pat.ref is not None and (spelling := getattr(pat.ref, "spelling", ())):
+                    if taa and "ha" in spelling:
+                        continue  # طالبة "a student" is not the form طالبه "demanded of him" (spelling "ha")
+                    if not taa and "taa" in spelling:
+                        continue  # مصادره "its sources" is not مصادرة "confiscation" (spelling "taa")
                 if len(pat.words) == 1:
                     # a verb takes pronouns, not the endings of nouns: طالبان is no طالب + ان, لأمن no لام + ن
                     # (but يقتلونا is يقتلوننا "they kill us", its ن merged)

@@ -20,7 +20,7 @@ FORBIDDEN = re.compile("[\u0640\u064b-\u065f\u0670\ufb50-\ufdff\ufe70-\ufeff]")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CODE = re.compile(r"^[A-Z]{3}$")
 CUE_KINDS = ("NEG", "FUT", "HYP", "SAY")
-SPELLINGS = ("hamza", "bare", "ha", "kasra")
+SPELLINGS = ("hamza", "bare", "ha", "taa", "kasra")
 HAMZAS = frozenset("أإآءئؤ")
 POS = ("V", "N", "F")
 
@@ -148,7 +148,8 @@ class TriggerEntry:
     line: int
     # how the word must be spelled in the text (SPELLINGS): "hamza" (هنأ, not the adverb هنا
     # "here"; يأسر, not the name ياسر), "bare" (no pronoun: أسرت, not أسرته "his family"), "ha" (a
-    # final ه written ه: طالبه "demanded of him", not طالبة "a student"), "kasra" (not written with
+    # final ه written ه: طالبه "demanded of him", not طالبة "a student"), "taa" (a final ة written ة:
+    # مصادرة "confiscation", not مصادره "its sources"), "kasra" (not written with
     # أ: إبعاد "expulsion", not أبعاد "dimensions")
     spelling: frozenset[str] = frozenset()
 
@@ -339,6 +340,8 @@ def parse_trigger(row: dict[str, str], where: tuple[str, int], cameo_codes: set[
         raise LexiconError(f"spelling: expected some of {SPELLINGS}, got {row.get('spelling')!r}", *where)
     if "hamza" in spelling and not all(HAMZAS & set(f) for f in forms):
         raise LexiconError("spelling: hamza, but a form is written without one", *where)
+    if "taa" in spelling and not all(f.endswith("ة") for f in forms):
+        raise LexiconError("spelling: taa, but a form does not end in ة", *where)
     if "kasra" in spelling and not all(f.startswith("إ") for f in forms):
         raise LexiconError("spelling: kasra, but a form does not begin with إ", *where)
     entry = TriggerEntry(etype, cameo, (row.get("mode") or "").strip() or None, context, requires, pos,
