@@ -406,3 +406,17 @@ def test_a_final_taa_spelling_tells_the_noun(nlp):
     assert not _asserts(nlp, "ودعا إلى مكافحة الفساد بشتى صوره ومظاهره.", "PROTEST")
     assert _asserts(nlp, "وقامت البلدية أمس بمصادرة المواد المنتهية الصلاحية.", "COERCE")
     assert _asserts(nlp, "وخرجت مظاهرة حاشدة أمس في وسط العاصمة ضد الحكومة.", "PROTEST")
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("وقد تكون القوى الغربية وصلت إلى قناعة أن إيران قطعت شوطا طويلا في طريقها نحو النادي النووي.", "PROTEST"),
+    ("وقال المصدر إن المقاومة قطعت طرق إمداد الحوثيين بين لحج وتعز.", "PROTEST"),
+    ("وقال المحللون إن الطلب سيزيد عما كان عليه في النصف الأول من العام.", "REQUEST"),
+])
+def test_other_senses_of_cutting_and_demand(nlp, text, etype):
+    """triggers._distance (قطع شوطا، طرق الإمداد) and MARKET_NEXT (الطلب سيزيد)."""
+    assert not _asserts(nlp, text, etype)
+
+
+def test_protesters_blocking_a_road_stay(nlp):
+    assert _asserts(nlp, "وقطع المحتجون الطريق الرئيسي المؤدي إلى الميناء أمس.", "PROTEST")

@@ -454,7 +454,9 @@ def _sports_sense(h: TriggerHit) -> bool:
 # - الطلب is also market demand: الطلب على النفط، ارتفاع الطلب، العرض والطلب، الطلب المحلي;
 # - المساندة after a definite noun is the adjective "supporting": الخدمات المساندة، المعدات المساندة.
 MARKET_HEADS = frozenset(("العرض", "ارتفاع", "انخفاض", "تراجع", "زياده", "ضعف", "نمو", "تضرر", "حجم", "تباطء"))
-MARKET_NEXT = frozenset(("المحلي", "العالمي", "الخارجي", "الاستهلاكي"))
+MARKET_NEXT = frozenset(("المحلي", "العالمي", "الخارجي", "الاستهلاكي",
+                         # الطلب سيزيد، ارتفع الطلب: demand that rises or falls
+                         "سيزيد", "يزيد", "زاد", "ارتفع", "يرتفع", "سيرتفع", "تراجع", "يتراجع", "انخفض", "ينخفض"))
 # Active participles that, right after a definite noun, are its adjective ("the ... that supports,
 # rejects, demands"): الأصوات المتشددة المطالبة بالمواجهة، الدول الرافضة للحوار describe a stance, they
 # report no act. (A masdar after a definite noun is no idafa either: المطالبة there is the participle.)
@@ -610,6 +612,21 @@ def _anonymity(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     (DISCLOSE) makes no request of anyone."""
     j = m.last + 1
     return j + 1 < len(texts) and texts[j] == "عدم" and texts[j + 1] in DISCLOSE
+
+
+# قطع شوطا طويلا "went a long way", قطع مسافة "covered a distance": no road blocked; قطع طرق الإمداد
+# cuts an army's supply lines, no protest.
+DISTANCE_WORDS = ("شوط", "اشواط", "مسافه", "مسافات", "الشوط", "المسافه")
+SUPPLY_WORDS = ("الامداد", "امداد", "خطوط")
+
+
+def _distance(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    if j >= len(texts) or breaks[j]:
+        return False
+    if texts[j].startswith(DISTANCE_WORDS):
+        return True
+    return m.ref.type == "PROTEST" and any(w.startswith(SUPPLY_WORDS) for w in texts[j + 1:j + 3])
 
 
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
@@ -923,5 +940,5 @@ SENSE_RULES = _by_word((
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
-    (STRIKE_VERBS, _afflicts), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
+    (STRIKE_VERBS, _afflicts), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
 )
