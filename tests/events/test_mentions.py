@@ -420,3 +420,11 @@ def test_other_senses_of_cutting_and_demand(nlp, text, etype):
 
 def test_protesters_blocking_a_road_stay(nlp):
     assert _asserts(nlp, "وقطع المحتجون الطريق الرئيسي المؤدي إلى الميناء أمس.", "PROTEST")
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("ودعا في آخر خطابه الله أن يفرج كرب الأخ المجاهد.", "RETREAT"),          # triggers._relief
+    ("وكانت المملكة سباقة في الدعوة إلى الله بالحكمة والموعظة الحسنة.", "REQUEST"),  # triggers._preaching
+])
+def test_prayers_and_preaching_are_no_events(nlp, text, etype):
+    assert not _asserts(nlp, text, etype)

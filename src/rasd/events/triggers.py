@@ -523,6 +523,20 @@ def _prayer(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return any(w.startswith(BLESSINGS) for w in after)
 
 
+# فرّج الله كربه، أن يفرج كرب الأخ: relieving distress, a prayer (فرّج normalizes like أفرج "released")
+DISTRESS = ("كرب", "الكرب", "همه", "همهم", "همومه", "غمه", "ضيق")
+
+
+def _relief(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    return any(w.startswith(DISTRESS) for w in texts[m.last + 1:m.last + 3])
+
+
+def _preaching(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """الدعوة إلى الله، يدعون إلى الله على بصيرة: preaching the faith, no call on anyone."""
+    j = m.last + 1
+    return m.ref.type == "REQUEST" and j + 1 < len(texts) and texts[j] == "الي" and texts[j + 1] == "الله"
+
+
 # بارك "congratulated" is also a blessing asked of God (بارك الله فيكم، وبارك في جهودكم، وصلى الله وسلم
 # وبارك على سيدنا محمد) and the transcription of Barack, Park and Park Geun-hye (بارك أوباما، كوينز بارك،
 # 40 بارك ستريت، الرئيسة بارك).
@@ -940,5 +954,5 @@ SENSE_RULES = _by_word((
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
-    (STRIKE_VERBS, _afflicts), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
+    (STRIKE_VERBS, _afflicts), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
 )
