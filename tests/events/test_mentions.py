@@ -424,7 +424,7 @@ def test_protesters_blocking_a_road_stay(nlp):
 
 @pytest.mark.parametrize("text,etype", [
     ("وجاءت الشكوك إثر خطاب صوتي دعا في آخره الله تعالى أن يفرج كرب الأخ المجاهد محسن الفضلي.", "RETREAT"),
-    ("وكانت المملكة سباقة في الدعوة إلى الله بالحكمة والموعظة الحسنة.", "REQUEST"),  # triggers._preaching
+    ("وقيض الله رجالا يدعون إلى الله على بصيرة وينيرون الطريق.", "REQUEST"),  # triggers._preaching
 ])
 def test_prayers_and_preaching_are_no_events(nlp, text, etype):
     assert not _asserts(nlp, text, etype)
