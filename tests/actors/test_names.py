@@ -121,3 +121,21 @@ def test_nominative_plural_after_an_active_only_verb_is_its_subject(nlp):
 def test_people_of_2015_news(nlp, text, code):
     records = nlp.code(text, "2015-08-01")
     assert code in {(r["source"] or {}).get("code") for r in records}, [(r["source"], r["target"]) for r in records]
+
+
+def _source(nlp, text: str, date: str) -> dict:
+    return next(r["source"] for r in nlp.code(text, date=date) if r["event_type"] == "ACCUSE")
+
+
+@pytest.mark.parametrize("date,ident", [
+    ("2008-07-23", "Q272670"),   # David Miliband, foreign secretary 2007-2010
+    ("2015-07-23", None),        # a bare ميليباند in 2015 is Ed: not David's id nor his office
+])
+def test_a_bare_surname_is_its_bearer_only_near_his_offices(nlp, date, ident):
+    """recognize.SURNAME_YEARS"""
+    assert _source(nlp, "وانتقد ميليباند الحكومة الإيرانية أمس.", date)["id"] == ident
+
+
+def test_a_title_tells_who_a_surname_is(nlp):
+    src = _source(nlp, "وانتقد الرئيس السابق بوش الحكومة الإيرانية أمس.", "2015-07-23")
+    assert src["id"] == "Q207" and src["sector"] == "ELI"

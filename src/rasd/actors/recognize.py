@@ -440,6 +440,12 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
         if state is None and m.kind in ("country", "nisba", "demonym"):
             state = m
     person = first.get("person")
+    if person is not None and len(person.pattern.words) == 1 and not person.ref.active_near(date, SURNAME_YEARS) \
+            and not any(m.kind == "agent" and m.first < person.first and m.ref.sector in TITLE_SECTORS
+                        for m in p.mentions):   # الرئيس السابق بوش: a title of office tells who is meant
+        # a bare surname far from its bearer's offices names someone else: ميليباند in 2015 is Ed,
+        # not David (foreign secretary until 2010); بوش is Jeb, شارون تيت an actress
+        person = None
     org = first.get("org")
     meto = first.get("metonym")
     agent = first.get("agent") or p.shared_head
@@ -504,6 +510,10 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
     return out
 
 
+# A name given by its surname alone is its bearer's only within this many years of an office, or
+# after a title of office (TITLE_SECTORS).
+SURNAME_YEARS = 3
+TITLE_SECTORS = frozenset(("GOV", "LEG", "MIL", "JUD", "COP", "SPY", "ELI"))
 # Sectors of an office; who held one and holds none on the date is a former official.
 OFFICE_SECTORS = frozenset(("GOV", "LEG", "MIL", "JUD", "COP", "SPY"))
 

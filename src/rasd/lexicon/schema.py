@@ -101,6 +101,15 @@ class Person:
         return roles[-1]
 
 
+    def active_near(self, date: str | None, years: int) -> bool:
+        """Whether a role of the person overlaps the ``years`` before or after ``date`` (True
+        without a date)."""
+        if not date or len(date) < 4 or not date[:4].isdigit():
+            return True
+        lo, hi = f"{int(date[:4]) - years:04d}{date[4:10]}", f"{int(date[:4]) + years:04d}{date[4:10]}"
+        return any(r.start <= hi and (r.end is None or _end_key(r.end) >= lo) for r in self.roles)
+
+
 def _end_key(end: str) -> str:
     # A month- or year-precision end covers the whole period.
     return end + ("-99" if len(end) == 7 else "-99-99" if len(end) == 4 else "")
