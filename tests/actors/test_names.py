@@ -139,3 +139,10 @@ def test_a_bare_surname_is_its_bearer_only_near_his_offices(nlp, date, ident):
 def test_a_title_tells_who_a_surname_is(nlp):
     src = _source(nlp, "وانتقد الرئيس السابق بوش الحكومة الإيرانية أمس.", "2015-07-23")
     assert src["id"] == "Q207" and src["sector"] == "ELI"
+
+
+def test_the_object_of_recognition_is_no_place(nlp):
+    """recognize.B_OBJECT_WORDS with the article: الاعتراف بإسرائيل names the state recognised."""
+    rec = next(r for r in nlp.code("رفضت حركة حماس الاعتراف بإسرائيل.", date="2008-05-01")
+               if r["event_type"] == "REJECT")
+    assert rec["target"]["country"] == "ISR" and rec["location"] is None
