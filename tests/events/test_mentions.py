@@ -428,3 +428,11 @@ def test_protesters_blocking_a_road_stay(nlp):
 ])
 def test_prayers_and_preaching_are_no_events(nlp, text, etype):
     assert not _asserts(nlp, text, etype)
+
+
+def test_a_decision_to_cooperate_is_planned_and_one_to_attack_irrealis(nlp):
+    """modality: INTENT_HEADS make cooperation future (an intention, AGREE) and violence hypothetical."""
+    recs = nlp.code("وقرر الاتحاد الأوروبي فرض العقوبات الاقتصادية على روسيا اعتبارا من الشهر المقبل.", date="2015-07-01")
+    sanction = next(r for r in recs if r["event_type"] == "SANCTION")
+    assert sanction["future"] and not sanction["hypothetical"]
+    assert not _asserts(nlp, "وقرر المسلحون قتل الرهائن إذا لم تدفع الفدية.", "ASSAULT")

@@ -260,7 +260,13 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             for i in range(max(left, charged - ACCUSE_REACH), charged)):
         hypothetical = True   # اتهم الجيش بقتل مدنيين، هددت بقتل الرهائن، طالبوا بالإفراج عنهم
     if not hypothetical and _intended(m, hit.anchor is not None, left, stems):
-        hypothetical = True
+        # قررت السعودية إعادة سفيرها، تعتزم الحكومة توقيع اتفاق: decided or intended, so planned
+        # (future, as يعتزم is in cues.tsv); a protest or an attack decided on is not reported
+        # (قرروا تسيير مظاهرة): irrealis
+        if hit.entry.type in SETTING_TYPES:
+            hypothetical = True
+        else:
+            future = True
     if not hypothetical and _feared(m, left, stems):
         hypothetical = True
     if not hypothetical and not future and any(
