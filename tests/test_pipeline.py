@@ -158,3 +158,10 @@ def test_starts_any_needs_what_a_trigger_requires(nlp, text, starts):
     if not starts:   # and the sentence has no trigger when fully matched
         from rasd.events.triggers import select_triggers
         assert select_triggers(nlp.lexicon.matcher.match(toks, nlp.analyzer), toks, nlp.requirements) == []
+
+
+def test_a_line_of_tags_tells_nothing(nlp):
+    """pipeline.TAG_LIST_HEADS: the tag line that closes a web article lists words."""
+    text = "قتل ثلاثة جنود في هجوم قرب الحدود أمس.\nسمات أبها تفجير طوارئ عسير قتل"
+    recs = nlp.code(text, date="2015-08-07")
+    assert recs and all(r["sentence_index"] == 0 for r in recs)

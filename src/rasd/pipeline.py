@@ -50,6 +50,8 @@ _FUNCTION_WORDS = frozenset((
     "بيد", "يد", "قبل", "برصاص", "نيران", "بنيران", "داخل", "قرب", "امام", "وسط", "نحو", "تجاه",
     "هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "بسبب", "حول",
 ))
+# A line of tags at an article's end (سمات أبها تفجير طوارئ عسير، الوسوم: …) lists words, it tells nothing.
+TAG_LIST_HEADS = frozenset(("سمات", "الوسوم", "وسوم"))
 # Types whose victims or protesters counted as شخص code no sector (recognize.UNCODED).
 ANONYMOUS_TYPES = frozenset(("PROTEST", "ASSAULT"))
 # Types kept even when no actor is found (the gold standard codes "وقتل شخص" with no actors).
@@ -244,7 +246,8 @@ class Pipeline:
     def _analyse(self, s: int, e: int, tokens: Tokens, n: Normalized) -> "_Sentence | None":
         if not tokens:
             return None
-        if not self.lexicon.matcher.starts_any(tokens, self.analyzer, self.requirements.after):
+        if tokens.texts[0] in TAG_LIST_HEADS or not self.lexicon.matcher.starts_any(
+                tokens, self.analyzer, self.requirements.after):
             # no word starts an event or a reference: no trigger here; its matches (actors) are
             # made only if the document asks for them (_events: homonym evidence, البلدين pairs)
             return _Sentence(s, e, tokens, None, _Stems(tokens.texts), [], [])
