@@ -436,3 +436,14 @@ def test_a_decision_to_cooperate_is_planned_and_one_to_attack_irrealis(nlp):
     sanction = next(r for r in recs if r["event_type"] == "SANCTION")
     assert sanction["future"] and not sanction["hypothetical"]
     assert not _asserts(nlp, "وقرر المسلحون قتل الرهائن إذا لم تدفع الفدية.", "ASSAULT")
+
+
+@pytest.mark.parametrize("text,etype,expected", [
+    ("واستطاعت بابل أن تدمر مدينة نينوى في العام 612 قبل الميلاد.", "ASSAULT", False),
+    ("ويروي الكاتب أن الرحالة زار جنيف عام 1867 والتقى حاكمها.", "CONSULT", False),
+    ("وطالب الموظفون بصرف البدلات قبل نهاية عام 1436 مما يتطلب إعادة رفعها.", "REQUEST", True),  # Hijri
+    ("وقتل 1592 شخصا في أعمال العنف منذ يناير.", "ASSAULT", True),                                 # a count
+])
+def test_a_sentence_dated_before_1900_is_history(nlp, text, etype, expected):
+    """modality.ANCIENT_BEFORE"""
+    assert _asserts(nlp, text, etype) is expected

@@ -333,13 +333,28 @@ YEAR_AFTER = 12
 YEAR_BEFORE = 0
 
 
+# A year before 1900 (عام 1859, not a Hijri عام 1436هـ nor a count) or a date before Christ (دمرت نينوى
+# عام 612 قبل الميلاد)
+# anywhere in the sentence makes it history for every type and form: no news is that old.
+ANCIENT_BEFORE = 1900
+YEAR_WORDS = frozenset(("عام", "العام", "سنه", "السنه", "عامي"))
+HIJRI_YEARS = (1300, 1500)   # the Hijri years of modern texts (عام 1436), written without هـ too
+
+
 def historical(hit: TriggerHit, tokens: Any, year: int | None) -> bool:
     """Whether a year (1900–2099), earlier than ``year`` when the text's date is known, stands
-    within a few words of the trigger in its sentence."""
+    within a few words of the trigger in its sentence; or the sentence is dated before 1900."""
     m = hit.head
+    texts = tokens.texts
+    for i, w in enumerate(texts):
+        if w.isdigit() and len(w) <= 4 and (
+                texts[i + 1:i + 3] == ["قبل", "الميلاد"]
+                or len(w) == 4 and int(w) < ANCIENT_BEFORE and not HIJRI_YEARS[0] <= int(w) < HIJRI_YEARS[1]
+                and i > 0 and texts[i - 1] in YEAR_WORDS
+                and (texts[i + 1] if i + 1 < len(texts) else "")[:1] != "ه"):   # not عام 1436هـ (Hijri)
+            return True
     if hit.entry.type not in SETTING_TYPES or m.pattern.form not in ("noun", "fixed"):
         return False
-    texts = tokens.texts
     for i in range(max(0, m.first - YEAR_BEFORE), min(len(texts), m.last + 1 + YEAR_AFTER)):
         w = texts[i]
         if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"):
