@@ -447,3 +447,9 @@ def test_a_decision_to_cooperate_is_planned_and_one_to_attack_irrealis(nlp):
 def test_a_sentence_dated_before_1900_is_history(nlp, text, etype, expected):
     """modality.ANCIENT_BEFORE"""
     assert _asserts(nlp, text, etype) is expected
+
+
+def test_a_price_is_no_praise(nlp):
+    """events.tsv: ثمنا is "a price" (دفعوا ثمنا باهظا), the dual ثمّنا left out."""
+    assert not _asserts(nlp, "وقد دفع رجال الأمن خلال مسيرتهم الطويلة ثمنا باهظا.", "SUPPORT")
+    assert _asserts(nlp, "وثمنت الحكومة اليمنية جهود المملكة في دعم الشرعية.", "SUPPORT")
