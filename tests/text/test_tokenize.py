@@ -54,15 +54,16 @@ def test_tokens_lie_inside_sentences(text):
             assert n.norm[t.start:t.end] == t.text
 
 
-@given(st.text(st.sampled_from("ابتةه َـ\u200f ﻻ"), max_size=60))
+@given(st.text(st.sampled_from("ابتةه َـ\u200f ﻻﺓﺔ"), max_size=60))
 def test_ta_marbuta_flags_follow_the_input(text):
+    """Also for the presentation forms of ة (regression: ﻭﺯﺍﺭﺓ was read و + زار + ه "visited her")."""
     from rasd.text.normalize import normalize
 
     n = normalize(text)
     toks = tokenize(n.norm, 0, len(n.norm), n)
     for i, (t, s) in enumerate(zip(toks.texts, toks.starts)):
         s0, e0 = n.span_to_orig(s, s + len(t))
-        ends_in_ta = text[s0:e0].rstrip("\u064e\u0640\u200f").endswith("ة")
+        ends_in_ta = text[s0:e0].rstrip("\u064e\u0640\u200f").endswith(("ة", "\ufe93", "\ufe94"))
         assert (i in toks.taa) == ends_in_ta, (text, t)
 
 

@@ -136,8 +136,12 @@ def normalize(text: str, charmap: CharMap | None = None) -> Normalized:
             offs.append(i)
     offs.append(len(text))
     norm = "".join(out)
-    ta = tuple(i for i, o in enumerate(offs[:-1]) if norm[i] == "ه" and text[o] == "ة")
+    ta = tuple(i for i, o in enumerate(offs[:-1]) if norm[i] == "ه" and text[o] in TA_MARBUTA_FORMS)
     return Normalized(text, norm, tuple(offs), None, ta)
+
+
+# ة and its isolated and final presentation forms (ﺓ ﺔ), which NFKC turns into ة
+TA_MARBUTA_FORMS = "\u0629\ufe93\ufe94"
 
 
 def _ta_positions(text: str) -> tuple[int, ...]:
