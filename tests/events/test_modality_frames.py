@@ -230,6 +230,13 @@ ROLES = [
     ("أعلنت الحكومة المصرية حالة الطوارئ في ثلاث محافظات.", "2015-10-01", "COERCE", "حالة الطوارئ", "source", "GOV"),
     # a count between the preposition and the released: they are the target of the passive
     ("أفرج عن عشرين صيادا مصريا كانوا محتجزين في ليبيا.", "2015-10-01", "RETREAT", "أفرج", "source", None),
+    # استشهد: its subject is the victim (frames.PASSIVE_READING); لقي مصرعه: who met his death (MET_VERBS)
+    ("واستشهد جندي سعودي أمس في قصف حوثي على جازان.", "2015-08-01", "ASSAULT", "استشهد", "target", "MIL"),
+    ("واستشهد جندي سعودي أمس في قصف حوثي على جازان.", "2015-08-01", "ASSAULT", "استشهد", "source", None),
+    ("لقي خمسة مسلحين مصرعهم في اشتباكات مع الجيش.", "2015-08-01", "ASSAULT", "مصرعهم", "target", "UAF"),
+    ("لقي خمسة مسلحين مصرعهم في اشتباكات مع الجيش.", "2015-08-01", "ASSAULT", "مصرعهم", "source", None),
+    # قصف حوثي: a bare nisba-shaped group word after an indefinite noun names the attacker (_group_adjective)
+    ("واستشهد جندي سعودي أمس في قصف حوثي على جازان.", "2015-08-01", "ASSAULT", "قصف", "source", "REB"),
 ]
 
 

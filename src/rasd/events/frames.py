@@ -546,7 +546,7 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if gen is not None and gen.first <= hit.required <= gen.last:
                 gen = None  # شراء طائرات: the word the trigger requires is its object, not its agent
         if etype in PATIENT_NOUN_TYPES:
-            if gen is not None and gen.kinds <= {"nisba"}:
+            if gen is not None and (gen.kinds <= {"nisba"} or not definite and _group_adjective(gen, texts)):
                 # الغارات الإسرائيلية: the adjective names the attacker (its military)
                 source, target = gen, None
                 rest = [p for p in after if p is not gen and p.prep]
@@ -556,6 +556,13 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 return Frame(_group(phrases, source), _group(phrases, target), "noun-patient-adj")
             target = gen
             preposed = [p for p in before if _subject_ok(p)]
+            met = next((i for i in range(m.first - 1, max(-1, m.first - 1 - MET_REACH), -1)
+                        if _bare(stems[i]) in MET_VERBS), None) if m.suffix in PRONOUNS else None
+            if met is not None:
+                # لقي خمسة مسلحين مصرعهم في اشتباكات مع الجيش: who met his death is its victim
+                victim = [p for p in before if p.first > met and _subject_ok(p)]
+                return Frame(_group(phrases, agent_marked), _group(phrases, victim[0] if victim else None),
+                             "noun-met-death")
             if _bare(prev).startswith(UNDERGO) or (m.first > 1 and _bare(stems[m.first - 2]).startswith(UNDERGO)):
                 # القوات الأمريكية تعرضت لهجوم: the one who underwent the attack is its target
                 return Frame(_group(phrases, agent_marked), _group(phrases, preposed[-1] if preposed else gen),
@@ -748,7 +755,12 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
 
 
 # Transitive verbs of violence and coercion whose unvocalized past is also the passive (قتل = قُتل).
-PASSIVE_READING = frozenset(("قتل", "خطف", "اختطف", "جرح", "ذبح", "اعدم", "اعتقل", "احتجز", "اسر", "عذب"))
+# لقي مصرعه، لقوا حتفهم: "met his death", the subject between the verb and the noun is the victim
+MET_VERBS = frozenset(("لقي", "لقيت", "لقوا", "لقيا", "يلقي", "تلقي", "يلقون"))
+MET_REACH = 5
+PASSIVE_READING = frozenset(("قتل", "خطف", "اختطف", "جرح", "ذبح", "اعدم", "اعتقل", "احتجز", "اسر", "عذب",
+                             # its subject is always the victim (استشهد جندي في القصف)
+                             "استشهد", "استشهدت", "استشهدوا", "استشهدا"))
 # What may follow the passive's subject: a preposition, an adverb of time, a conjunction.
 AFTER_PASSIVE_SUBJECT = frozenset(("في", "جراء", "اثر", "عقب", "خلال", "بعد", "امس", "اليوم", "صباح", "مساء", "ليل",
                                    "فجر", "عندما", "حين", "حينما", "اثناء", "اثر", "بينما", "فيما", "علي", "قرب",
@@ -1046,6 +1058,14 @@ def _resumed(start: int, end: int, tokens: Tokens) -> bool:
 def _own(p: Phrase) -> bool:
     """سفيرها، قواته: the subject's own envoy or forces, not a target (استدعت سفيرها من طهران)."""
     return bool(p.mentions) and p.mentions[0].kind == "agent" and p.mentions[0].suffix in PRONOUNS
+
+
+def _group_adjective(p: Phrase, texts: list[str]) -> bool:
+    """قصف حوثي، هجوم داعشي: one bare nisba-shaped word naming a group after an indefinite noun is
+    its adjective, the attacker (as الغارات الإسرائيلية names Israel's)."""
+    m = p.mentions[0] if p.mentions else None
+    return m is not None and p.first == p.last and m.kind in ("org", "agent") and not m.prefix and not m.suffix \
+        and texts[p.first].endswith("ي") and len(texts[p.first]) > 3 and texts[p.first] not in ADJECTIVE_AGENTS
 
 
 def _casualties(p: Phrase, stems: Any) -> bool:

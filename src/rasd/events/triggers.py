@@ -531,6 +531,22 @@ def _relief(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return any(w.startswith(DISTRESS) for w in texts[m.last + 1:m.last + 3])
 
 
+# استشهد بقول الشاعر، الاستشهاد بالآيات: "cited", not "was martyred" (استشهد برصاص قناص stays)
+CITED = ("بقول", "بايه", "بايات", "بالايه", "بالايات", "بحديث", "بالحديث", "بمثل", "بالمثل", "بكلام", "بما", "بنص",
+         "بالنص", "ببيت", "بابيات", "بشعر", "بالشعر", "بمقول", "بعبار", "بتصريح", "بتجرب", "بمقطع", "بكتاب", "بدراس",
+         "بالقران", "باقوال", "بالاقوال", "باراء", "بالارقام", "بارقام", "بالتاريخ", "بمواقف", "بامثل", "بالامثل")
+
+
+def _citing(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """The saying cited right after the verb or after its subject (استشهد الكاتب بقول الشاعر)."""
+    for j in range(m.last + 1, min(len(texts), m.last + 4)):
+        if breaks[j]:
+            return False
+        if texts[j].startswith(CITED):
+            return True
+    return False
+
+
 def _preaching(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """الدعوة إلى الله، يدعون إلى الله على بصيرة: preaching the faith, no call on anyone."""
     j = m.last + 1
@@ -954,5 +970,5 @@ SENSE_RULES = _by_word((
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
-    (STRIKE_VERBS, _afflicts), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
+    (STRIKE_VERBS, _afflicts), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
 )
