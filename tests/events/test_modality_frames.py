@@ -88,6 +88,10 @@ MODALITY = [
     # a meeting qualified as coming is scheduled: an intention to meet (AGREE 036), future
     ("وأعلن وزير الخارجية الأمريكي عن اللقاء المرتقب مع لافروف في الدوحة.", "AGREE", "اللقاء", "future", True),
     ("وناقش الوزراء الاجتماع المقبل لمجلس الجامعة.", "AGREE", "الاجتماع", "future", True),
+    # the necessity of an act, and what must be done (cues.tsv: ضرورة، بضرورة، تجب)
+    ("وشدد الوزير على ضرورة اعتقال المتورطين في الهجوم.", "COERCE", "اعتقال", "hypothetical", True),
+    ("وطالب المحتجون بضرورة الإفراج عن المعتقلين.", "RETREAT", "الإفراج", "hypothetical", True),
+    ("وقال إنه تجب محاربة الإرهاب وإلقاء القبض على منفذي الجريمة.", "COERCE", "القبض", "hypothetical", True),
     # "there is no truth to the reports of …": a denial
     ("وقالت الوزارة إنه لا صحة للأنباء عن اعتقال الصحفي.", "COERCE", "اعتقال", "negated", True),
 ]
