@@ -458,3 +458,16 @@ def test_a_price_is_no_praise(nlp):
     """events.tsv: ثمنا is "a price" (دفعوا ثمنا باهظا), the dual ثمّنا left out."""
     assert not _asserts(nlp, "وقد دفع رجال الأمن خلال مسيرتهم الطويلة ثمنا باهظا.", "SUPPORT")
     assert _asserts(nlp, "وثمنت الحكومة اليمنية جهود المملكة في دعم الشرعية.", "SUPPORT")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وقال إن الاتفاق يهدد الأمن العالمي وأمن المنطقة.", False),                 # endangers
+    ("وأقر الرئيس بوجود تهديد إرهابي في البلاد.", False),                        # a danger
+    ("وقال إن الاتفاق يشكل تهديدا خطيرا لإسرائيل.", False),
+    ("وهدد قيادي في الجمعية الشرعية، باللجوء إلى القضاء.", True),                # ب after the subject
+    ("وهددت الفنانة بمقاضاة كل من نشر الصور.", True),
+    ("وهددهم المسلح بمسدس قبل أن يفر.", True),                                   # threatened someone
+])
+def test_a_threat_names_what_is_threatened(nlp, text, expected):
+    """triggers._no_threat_made: the bare THREATEN entries need ب + the act or an addressee."""
+    assert _asserts(nlp, text, "THREATEN") is expected

@@ -29,8 +29,8 @@ MODALITY = [
      "hypothetical", True),    # ل + the act: a purpose
     ("واحتشدت قوات من الجيش جنوب المدينة استعدادا لاقتحام معسكر المشاة.", "COERCE", "اقتحام",
      "hypothetical", True),    # prepared for
-    ("يشترط التحالف ضمان الأخيرة أمن إسرائيل وعدم تشكيل أي تهديد حقيقي عليها.", "THREATEN", "تهديد",
-     "negated", True),         # عدم + a verbal noun of doing + أي
+    ("يشترط التحالف ضمان أمن الحدود وعدم شن أي هجوم على المدن.", "ASSAULT", "هجوم",
+     "negated", True),         # عدم + a verbal noun of doing + أي (تشكيل أي تهديد is now no threat at all)
     ("وتأتي الاقتحامات عقب دعوات أطلقتها منظمات متطرفة لتنظيم اقتحام جماعي للمسجد الأقصى.", "COERCE", "اقتحام",
      "hypothetical", True),    # a purpose
     ("وشن الحوثيون هجومهم على المحافظة، وذلك بغية اقتحام عاصمتها.", "COERCE", "اقتحام",

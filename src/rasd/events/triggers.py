@@ -747,6 +747,36 @@ ENDANGERED = frozenset((
 ))
 
 
+# A threat is made with what is threatened, after ب (هدد بقتل الرهائن، هددوا باحتجاجات، تهديد بالقتل، هدد
+# الحوثيون بـ), or to someone (هدده، هددهم). Without either, هدد/تهديد is "endanger", "a danger": يهدد
+# الأمن العالمي، الإرهاب يهدد الجميع، يشكل تهديدا للتقليد البرلماني، وجود تهديد إرهابي.
+NOT_THREATENED = frozenset(("بعد", "بين", "بعض", "بشكل", "بسبب", "بكل", "بلاد", "بلد", "بدء", "بيان", "بينما", "بها",
+                            "به", "بهم", "بدوره", "بدورها", "بصوره", "بالغ", "بالغا", "بالغه"))
+# words after the verb (its subject, set off by a comma, may come first: هدد قيادي في الجمعية، باللجوء
+# للقضاء) and after the noun
+THREAT_REACH = {"verb": 9, "noun": 4}
+THREATENED_PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ني"))
+
+
+def _no_threat_made(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    e = m.ref
+    if e.type != "THREATEN" or e.cameo != "130" or e.requires or m.suffix in THREATENED_PRONOUNS:
+        return False   # هدده، هددهن: threatened someone
+    verb = m.pattern.form != "noun"
+    if verb and m.last + 1 < len(texts) and texts[m.last + 1] == "اي":
+        return False   # لا تهدد أي دولة: any state threatened (in denials)
+    for j in range(m.last + 1, min(len(texts), m.last + 1 + THREAT_REACH["verb" if verb else "noun"])):
+        w = texts[j]
+        threatened = w[:1] == "ب" and (len(w) > 2 or w == "ب") and w not in NOT_THREATENED \
+            or w in ("ان", "بان", "بانه", "بانها")
+        if breaks[j]:
+            # past a comma only the ب-phrase right after it (the subject set off before it)
+            return not (verb and threatened)
+        if threatened:
+            return False
+    return True
+
+
 def _endangers(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if m.pattern.words[0] not in THREAT_VERBS or m.suffix or m.last + 1 >= len(texts):
         return False
@@ -970,5 +1000,5 @@ SENSE_RULES = _by_word((
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
-    (STRIKE_VERBS, _afflicts), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
+    (STRIKE_VERBS, _afflicts), (("هدد", "يهدد", "تهدد", "نهدد", "تهديد"), _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
 )
