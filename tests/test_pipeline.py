@@ -165,3 +165,12 @@ def test_a_line_of_tags_tells_nothing(nlp):
     text = "قتل ثلاثة جنود في هجوم قرب الحدود أمس.\nسمات أبها تفجير طوارئ عسير قتل"
     recs = nlp.code(text, date="2015-08-07")
     assert recs and all(r["sentence_index"] == 0 for r in recs)
+
+
+def test_an_act_of_no_one_nowhere_is_no_event(nlp):
+    """pipeline.ACTORLESS_TYPES: without a source, a target, a place or a date of the text, a
+    verbal event other than violence, protest and coercion is a generic statement."""
+    recs = nlp.code("وقال إن هذه النتائج الإيجابية تدعم اتجاه السوق نحو مزيد من الارتفاع.", date="2015-08-07")
+    assert not [r for r in recs if r["event_type"] == "SUPPORT"]
+    recs = nlp.code("رفع حظر التجول عن مدينة السويس بعد أسبوع من فرضه.", date="2013-02-02")
+    assert [r for r in recs if r["event_type"] == "CONCEDE" and r["location"]]   # a passive, told with its place

@@ -54,7 +54,11 @@ _FUNCTION_WORDS = frozenset((
 TAG_LIST_HEADS = frozenset(("سمات", "الوسوم", "وسوم"))
 # Types whose victims or protesters counted as شخص code no sector (recognize.UNCODED).
 ANONYMOUS_TYPES = frozenset(("PROTEST", "ASSAULT"))
-# Types kept even when no actor is found (the gold standard codes "وقتل شخص" with no actors).
+# Types kept even when no actor is found (the gold standard codes "وقتل شخص" with no actors). The
+# others need a source or a target (as GDELT and ICEWS events need an actor), or else a place or a
+# date the text gives: an act of no one toward no one, nowhere and at no time, is mostly a generic
+# statement (الإسلام يدعو الناس، هذه النتائج تدعم اتجاه السوق), while رُفع حظر التجول عن مدينة السويس
+# (a passive, its agent unstated) is told.
 ACTORLESS_TYPES = frozenset(("PROTEST", "ASSAULT", "COERCE"))
 
 
@@ -347,6 +351,9 @@ class Pipeline:
             if when is None:
                 when = resolve_event_date(n.norm[s:e], anchor, normalized=True)
             date, date_source = when
+            if not frame.source and not frame.target and entry.type not in ACTORLESS_TYPES \
+                    and loc is None and date_source != "text":
+                continue   # no one, toward no one, nowhere, at no time told: a generic statement
             if etype in self.detector.types or self.on_candidate is not None:
                 cand = Candidate(
                     etype, tuple(tokens.texts), hit.match.first, hit.match.last, hit.match.pattern.form,

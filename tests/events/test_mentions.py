@@ -464,8 +464,8 @@ def test_a_price_is_no_praise(nlp):
     ("وقال إن الاتفاق يهدد الأمن العالمي وأمن المنطقة.", False),                 # endangers
     ("وأقر الرئيس بوجود تهديد إرهابي في البلاد.", False),                        # a danger
     ("وقال إن الاتفاق يشكل تهديدا خطيرا لإسرائيل.", False),
-    ("وهدد قيادي في الجمعية الشرعية، باللجوء إلى القضاء.", True),                # ب after the subject
-    ("وهددت الفنانة بمقاضاة كل من نشر الصور.", True),
+    ("وهدد وزير الخارجية الإيراني، باللجوء إلى مجلس الأمن.", True),              # ب after the subject
+    ("وهددت الحكومة بمقاضاة كل من نشر الصور.", True),
     ("وهددهم المسلح بمسدس قبل أن يفر.", True),                                   # threatened someone
 ])
 def test_a_threat_names_what_is_threatened(nlp, text, expected):
