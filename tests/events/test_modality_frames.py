@@ -88,6 +88,10 @@ MODALITY = [
     # a meeting qualified as coming is scheduled: an intention to meet (AGREE 036), future
     ("وأعلن وزير الخارجية الأمريكي عن اللقاء المرتقب مع لافروف في الدوحة.", "AGREE", "اللقاء", "future", True),
     ("وناقش الوزراء الاجتماع المقبل لمجلس الجامعة.", "AGREE", "الاجتماع", "future", True),
+    # outcomes worked for with لل are purposes (modality.PURPOSE_TYPES); forced to do is done (FORCED)
+    ("وتواصل الولايات المتحدة وساطتها بين الأطراف للتوصل إلى حل توافقي.", "AGREE", "لتوصل", "hypothetical", True),
+    ("وتبذل الحكومة جهودا للإفراج عن الرهينة.", "RETREAT", "لإفراج", "hypothetical", True),
+    ("واضطرت قوات الاحتلال للانسحاب من ساحات المسجد.", "RETREAT", "لانسحاب", "hypothetical", False),
     # the necessity of an act, and what must be done (cues.tsv: ضرورة، بضرورة، تجب)
     ("وشدد الوزير على ضرورة اعتقال المتورطين في الهجوم.", "COERCE", "اعتقال", "hypothetical", True),
     ("وطالب المحتجون بضرورة الإفراج عن المعتقلين.", "RETREAT", "الإفراج", "hypothetical", True),

@@ -130,8 +130,15 @@ INTENT_FILLERS = frozenset(("تنظيم", "تسيير", "تنفيذ", "شن", "�
 # شبكة لتفجير السيارات، تستخدم لإطلاق الصواريخ): irrealis. Not what someone underwent (تعرض لهجوم،
 # أكثر عرضة لهجمات), which frames reads as a report.
 PURPOSE_PREFIXES = frozenset(("ل", "ول", "فل", "لل", "ولل"))
-CAUSE_HEADS = frozenset(("نتيجه", "نظرا", "تبعا", "استجابه", "ردا", "بالنسبه"))
-PURPOSE_TYPES = frozenset(("ASSAULT", "COERCE"))
+CAUSE_HEADS = frozenset(("نتيجه", "نظرا", "تبعا", "استجابه", "ردا", "بالنسبه",
+                         # وكان لتخلي المصرف المركزي عن سعر الصرف أثر: ل of possession after كان
+                         "كان", "كانت", "وكان", "وكانت"))
+PURPOSE_TYPES = frozenset(("ASSAULT", "COERCE",
+                           # وساطتها للتوصل إلى حل، جهود الحكومة للإفراج عن الرهينة، بذل جهدهما للاستجابة
+                           # إلى المطالب: outcomes worked for, not reached (but اضطرت للانسحاب: FORCED)
+                           "AGREE", "RETREAT", "CONCEDE"))
+# Forced to (اضطرت القوات للانسحاب، أجبر على التخلي): the act was done, no purpose.
+FORCED = ("اضطر", "يضطر", "تضطر", "اجبر", "يجبر", "تجبر", "ارغم", "يرغم", "ترغم")
 PURPOSE_HEAD_TYPES = frozenset(("ASSAULT", "COERCE"))
 UNDERGO_REACH = 6
 UNDERGO_STEMS = ("تعرض", "يتعرض", "تتعرض", "لتعرض", "عرضه", "معرض")
@@ -282,6 +289,8 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             and not (m.first > 0 and _bare(stems[m.first - 1]) in CAUSE_HEADS)   # نتيجة للحصار: a cause
             and not any(stems[i].startswith(UNDERGO_STEMS) or stems[i][1:].startswith(UNDERGO_STEMS)
                         for i in range(max(left, m.first - UNDERGO_REACH), m.first))
+            and not (hit.entry.type not in PURPOSE_HEAD_TYPES and any(
+                without_conjunction(stems[i]).startswith(FORCED) for i in range(max(0, m.first - UNDERGO_REACH), m.first)))
             # after a head of aim a verb-shaped word is the verbal noun (بغية خطف، لتنفيذ هجمات، لتنظيم
             # اقتحام جماعي للمسجد)
             or hit.entry.type in PURPOSE_HEAD_TYPES and m.first > 0 and not m.prefix
