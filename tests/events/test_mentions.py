@@ -400,6 +400,9 @@ SENSES = [
     ("وهدد وزير الخارجية الإيراني، باللجوء إلى مجلس الأمن.", "THREATEN", True),   # ب after the subject
     ("وهددت الحكومة بمقاضاة كل من نشر الصور.", "THREATEN", True),
     ("وهددهم المسلح بمسدس قبل أن يفر.", "THREATEN", True),                          # threatened someone
+    # triggers._presented: brought to trial, no aid (the arms of the charge stand further on)
+    ("وقال مصدر إن النيابة العامة قدمتهم للمحاكمة بتهم الانضمام لجماعة إرهابية وحيازة أسلحة.", "AID", False),
+    ("وقدمت المملكة مساعدات عاجلة للشعب اليمني.", "AID", True),
     # modality.ANCIENT_BEFORE: dated before 1900 (not a Hijri year, not a count)
     ("واستطاعت بابل أن تدمر مدينة نينوى في العام 612 قبل الميلاد.", "ASSAULT", False),
     ("ويروي الكاتب أن الرحالة زار جنيف عام 1867 والتقى حاكمها.", "CONSULT", False),

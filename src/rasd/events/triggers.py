@@ -549,6 +549,16 @@ def _citing(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return False
 
 
+# قدمتهم النيابة للمحاكمة "brought to trial", قدم استقالته "resigned", تقدم للحصول على "applied for",
+# قدم شكره، قدم طلبا: presented something, no aid given (the aid words of events.tsv may stand further on)
+PRESENTED = ("للمحاكم", "للقضاء", "للعدال", "للحصول", "استقال", "اعتذار", "شكر", "طلب", "بطلب", "شكوي", "بشكوي")
+
+
+def _presented(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    return m.ref.type == "AID" and j < len(texts) and not breaks[j] and texts[j].startswith(PRESENTED)
+
+
 def _preaching(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """الدعوة إلى الله، يدعون إلى الله على بصيرة: preaching the faith, no call on anyone."""
     j = m.last + 1
@@ -1002,5 +1012,5 @@ SENSE_RULES = _by_word((
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
-    (STRIKE_VERBS, _afflicts), (("هدد", "يهدد", "تهدد", "نهدد", "تهديد"), _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
+    (STRIKE_VERBS, _afflicts), (("قدم", "يقدم", "تقدم", "نقدم"), _presented), (("هدد", "يهدد", "تهدد", "نهدد", "تهديد"), _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
 )
