@@ -400,6 +400,9 @@ SENSES = [
     ("وهدد وزير الخارجية الإيراني، باللجوء إلى مجلس الأمن.", "THREATEN", True),   # ب after the subject
     ("وهددت الحكومة بمقاضاة كل من نشر الصور.", "THREATEN", True),
     ("وهددهم المسلح بمسدس قبل أن يفر.", "THREATEN", True),                          # threatened someone
+    # events.tsv: شكرا "thanks!" is an interjection, not the dual "the two thanked"
+    ("ورفع المواطنون لوحات كتب عليها «شكرا معالي الوزير على جهودكم».", "SUPPORT", False),
+    ("وشكر الرئيس اليمني المملكة على دعمها.", "SUPPORT", True),
     # triggers._presented: brought to trial, no aid (the arms of the charge stand further on)
     ("وقال مصدر إن النيابة العامة قدمتهم للمحاكمة بتهم الانضمام لجماعة إرهابية وحيازة أسلحة.", "AID", False),
     ("وقدمت المملكة مساعدات عاجلة للشعب اليمني.", "AID", True),
