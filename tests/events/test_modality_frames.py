@@ -92,6 +92,9 @@ MODALITY = [
     ("وتواصل الولايات المتحدة وساطتها بين الأطراف للتوصل إلى حل توافقي.", "AGREE", "لتوصل", "hypothetical", True),
     ("وتبذل الحكومة جهودا للإفراج عن الرهينة.", "RETREAT", "لإفراج", "hypothetical", True),
     ("واضطرت قوات الاحتلال للانسحاب من ساحات المسجد.", "RETREAT", "لانسحاب", "hypothetical", False),
+    # a warrant or an order names the act it allows (modality.WARRANT_HEADS)
+    ("وأصدرت المحكمة مذكرة اعتقال بحق الرئيس السوداني.", "COERCE", "اعتقال", "hypothetical", True),
+    ("وتم إلقاء القبض على المتهم بناء على أمر اعتقال صادر عن المحكمة.", "COERCE", "القبض", "hypothetical", False),
     # the necessity of an act, and what must be done (cues.tsv: ضرورة، بضرورة، تجب)
     ("وشدد الوزير على ضرورة اعتقال المتورطين في الهجوم.", "COERCE", "اعتقال", "hypothetical", True),
     ("وطالب المحتجون بضرورة الإفراج عن المعتقلين.", "RETREAT", "الإفراج", "hypothetical", True),

@@ -64,6 +64,10 @@ IRREALIS_HEADS = frozenset(("وقف", "بوقف", "لوقف", "ووقف", "من�
                             # the other side of a deal (رفع العقوبات مقابل فرض قيود، الإفراج عنهم مقابل
                             # إطلاق سراح خمس نساء): a term offered or agreed, not an act done
                             "مقابل", "بمقابل"))
+# A warrant or an order (مذكرة اعتقال، أمر هدم، قرار ترحيل) names the arrest, demolition or deportation
+# it allows, not one done.
+WARRANT_HEADS = frozenset(("مذكره", "مذكرات", "بمذكره", "امر", "اوامر", "بامر", "قرار", "بقرار"))
+WARRANT_TYPES = frozenset(("COERCE", "ASSAULT"))
 CALL_HEADS = ("دعو", "تدعو", "يدعو", "يدعون", "دعا", "دعت", "دعوا", "داعين", "داعيه", "مطالبين", "يطالب", "تطالب",
               "يطالبون", "طالب", "طالبت", "طالبوا")
 # "When" and "whenever" with the imperfect (عندما يفجر الشاب نفسه في سيارة ملغومة، كلما يحتج العمال)
@@ -303,7 +307,7 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     # its spelling is also a verb's (تدعو إلى قتل، لوقف قتل): no check of the matched form.
     if m.first > 0:
         prev = _bare(stems[m.first - 1])
-        if prev in IRREALIS_HEADS:
+        if prev in IRREALIS_HEADS or prev in WARRANT_HEADS and hit.entry.type in WARRANT_TYPES and not m.prefix:
             hypothetical = True
         elif prev == "الي" and m.first > 1 and _called(stems, max(left, m.first - 1 - CALL_REACH), m.first - 1, True):
             hypothetical = True   # دعا إلى وقف …، ودعا الرئيس المصري إلى وقف إطلاق النار، تسعى إلى طرد
