@@ -403,6 +403,9 @@ SENSES = [
     # events.tsv: شكرا "thanks!" is an interjection, not the dual "the two thanked"
     ("ورفع المواطنون لوحات كتب عليها «شكرا معالي الوزير على جهودكم».", "SUPPORT", False),
     ("وشكر الرئيس اليمني المملكة على دعمها.", "SUPPORT", True),
+    # triggers._succession: مع تعاقب "with the succession of", not "she punishes"
+    ("ومع تعاقب الحكومات في العراق تراجعت الخدمات.", "SANCTION", False),
+    ("وتعاقب المحكمة المتهمين بالسجن عشر سنوات.", "SANCTION", True),
     # triggers._presented: brought to trial, no aid (the arms of the charge stand further on)
     ("وقال مصدر إن النيابة العامة قدمتهم للمحاكمة بتهم الانضمام لجماعة إرهابية وحيازة أسلحة.", "AID", False),
     ("وقدمت المملكة مساعدات عاجلة للشعب اليمني.", "AID", True),

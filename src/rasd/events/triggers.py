@@ -559,6 +559,17 @@ def _presented(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return m.ref.type == "AID" and j < len(texts) and not breaks[j] and texts[j].startswith(PRESENTED)
 
 
+def _succession(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """مع تعاقب العمليات، بتعاقب الحكومات: the noun "succession" after a preposition, not تعاقب "she
+    punishes"."""
+    if m.pattern.words[0] != "تعاقب" or m.suffix:
+        return False
+    prev = texts[m.first - 1] if m.first > 0 else ""
+    if prev[:1] in ("و", "ف"):
+        prev = prev[1:]   # ومع، وفي
+    return "ب" in m.prefix or "ل" in m.prefix or prev in ("مع", "في", "بعد", "رغم", "عبر", "خلال")
+
+
 def _preaching(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """الدعوة إلى الله، يدعون إلى الله على بصيرة: preaching the faith, no call on anyone."""
     j = m.last + 1
@@ -1012,5 +1023,5 @@ SENSE_RULES = _by_word((
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
-    (STRIKE_VERBS, _afflicts), (("قدم", "يقدم", "تقدم", "نقدم"), _presented), (("هدد", "يهدد", "تهدد", "نهدد", "تهديد"), _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
+    (STRIKE_VERBS, _afflicts), (("تعاقب",), _succession), (("قدم", "يقدم", "تقدم", "نقدم"), _presented), (("هدد", "يهدد", "تهدد", "نهدد", "تهديد"), _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
 )
