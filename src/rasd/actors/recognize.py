@@ -515,9 +515,9 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
 # A name given by its surname alone is its bearer's only within this many years of an office, or
 # after a title of office (TITLE_SECTORS).
 SURNAME_YEARS = 3
-TITLE_SECTORS = frozenset(("GOV", "LEG", "MIL", "JUD", "COP", "SPY", "ELI"))
 # Sectors of an office; who held one and holds none on the date is a former official.
 OFFICE_SECTORS = frozenset(("GOV", "LEG", "MIL", "JUD", "COP", "SPY"))
+TITLE_SECTORS = OFFICE_SECTORS | {"ELI"}
 
 
 def _former(role: Any, date: str | None) -> bool:

@@ -134,9 +134,8 @@ INTENT_FILLERS = frozenset(("تنظيم", "تسيير", "تنفيذ", "شن", "�
 # شبكة لتفجير السيارات، تستخدم لإطلاق الصواريخ): irrealis. Not what someone underwent (تعرض لهجوم،
 # أكثر عرضة لهجمات), which frames reads as a report.
 PURPOSE_PREFIXES = frozenset(("ل", "ول", "فل", "لل", "ولل"))
-CAUSE_HEADS = frozenset(("نتيجه", "نظرا", "تبعا", "استجابه", "ردا", "بالنسبه",
-                         # وكان لتخلي المصرف المركزي عن سعر الصرف أثر: ل of possession after كان
-                         "كان", "كانت", "وكان", "وكانت"))
+CAUSE_HEADS = frozenset(("نتيجه", "نظرا", "تبعا", "استجابه", "ردا", "بالنسبه")) | with_proclitics(
+    ("كان", "كانت"))   # وكان لتخلي المصرف المركزي عن سعر الصرف أثر: ل of possession after كان
 PURPOSE_TYPES = frozenset(("ASSAULT", "COERCE",
                            # وساطتها للتوصل إلى حل، جهود الحكومة للإفراج عن الرهينة، بذل جهدهما للاستجابة
                            # إلى المطالب: outcomes worked for, not reached (but اضطرت للانسحاب: FORCED)

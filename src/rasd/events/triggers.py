@@ -559,15 +559,15 @@ def _presented(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return m.ref.type == "AID" and j < len(texts) and not breaks[j] and texts[j].startswith(PRESENTED)
 
 
+SUCCESSION_PREPS = with_proclitics(("مع", "في", "بعد", "رغم", "عبر", "خلال"))   # ومع تعاقب، وفي
+
+
 def _succession(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """مع تعاقب العمليات، بتعاقب الحكومات: the noun "succession" after a preposition, not تعاقب "she
     punishes"."""
     if m.pattern.words[0] != "تعاقب" or m.suffix:
         return False
-    prev = texts[m.first - 1] if m.first > 0 else ""
-    if prev[:1] in ("و", "ف"):
-        prev = prev[1:]   # ومع، وفي
-    return "ب" in m.prefix or "ل" in m.prefix or prev in ("مع", "في", "بعد", "رغم", "عبر", "خلال")
+    return "ب" in m.prefix or "ل" in m.prefix or m.first > 0 and texts[m.first - 1] in SUCCESSION_PREPS
 
 
 def _preaching(m: Match, texts: list[str], breaks: list[bool]) -> bool:
@@ -649,7 +649,7 @@ def _afflicts(m: Match, texts: list[str], breaks: list[bool]) -> bool:
         return False   # the noun إصابة has its own companions (events.tsv)
     lo, hi = max(0, m.first - STRIKE_REACH), min(len(texts), m.last + 1 + STRIKE_REACH)
     for j in range(lo, hi):
-        if lo <= j <= m.last and j >= m.first:
+        if m.first <= j <= m.last:
             continue
         w = texts[j]
         if w in ("النار", "والنار"):
@@ -779,6 +779,7 @@ NOT_THREATENED = frozenset(("بعد", "بين", "بعض", "بشكل", "بسبب"
 # للقضاء) and after the noun
 THREAT_REACH = {"verb": 9, "noun": 4}
 THREATENED_PRONOUNS = frozenset(("ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ني"))
+THREAT_HEADS = ("هدد", "يهدد", "تهدد", "نهدد", "تهديد")
 
 
 def _no_threat_made(m: Match, texts: list[str], breaks: list[bool]) -> bool:
@@ -1023,5 +1024,8 @@ SENSE_RULES = _by_word((
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("تعبء",), _filling), (("حمل", "يحمل", "تحمل", "رفض", "رافض", "عارض"), _other_refusal),
-    (STRIKE_VERBS, _afflicts), (("تعاقب",), _succession), (("قدم", "يقدم", "تقدم", "نقدم"), _presented), (("هدد", "يهدد", "تهدد", "نهدد", "تهديد"), _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief), (("دع", "يدع", "تدع", "ندع", "الدعوه", "دعوه"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance), (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
+    (STRIKE_VERBS, _afflicts), (("تعاقب",), _succession), (("قدم", "يقدم", "تقدم", "نقدم"), _presented),
+    (THREAT_HEADS, _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief),
+    (("دع", "يدع", "تدع", "ندع"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance),
+    (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
 )
