@@ -314,6 +314,8 @@ class Pipeline:
                 continue
             entry = hit.entry
             if not frame.source and not frame.target and entry.pos == "N" and entry.type not in ACTORLESS_TYPES:
+                # an actorless noun goes before its modality is read or it becomes the coordination
+                # context of the next trigger; an actorless verb needs its place and date (below)
                 continue
             mod = coordinated(hit, modality(hit, cues, tokens, stems), last_mod)
             if question and not mod.hypothetical:
