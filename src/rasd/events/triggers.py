@@ -784,7 +784,7 @@ THREAT_HEADS = ("هدد", "يهدد", "تهدد", "نهدد", "تهديد")
 
 def _no_threat_made(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     e = m.ref
-    if e.type != "THREATEN" or e.cameo != "130" or e.requires or m.suffix in THREATENED_PRONOUNS:
+    if e.type != "THREATEN" or e.requires or m.suffix in THREATENED_PRONOUNS:
         return False   # هدده، هددهن: threatened someone
     verb = m.pattern.form != "noun"
     if verb and m.last + 1 < len(texts) and texts[m.last + 1] == "اي":
