@@ -160,6 +160,10 @@ MENTIONS = [
     # modality.CATEGORY_HEADS: plural heads of kind name a class of acts or a series
     ("وتحدثت المنظمة عن تزايد جرائم اغتصاب ارتكبها مسلحون في الإقليم.", "ASSAULT"),
     ("ونجا الوزير من محاولات اغتيال نفذتها جماعات متشددة.", "ASSAULT"),
+    # modality.SUBJUNCTIVE_PARTICLES: أن or كي before an imperfect names a possible act
+    ("وكان العهد بينه وبين التنظيم أن يغتال أي شخص يساعد الشرطة.", "ASSAULT"),
+    ("ونحن نتظاهر من أجل أن تستجيب الحكومة لمطالب الشعب.", "CONCEDE"),
+    ("وتحولت البيئة إلى بيئة جاهزة كي تختطف جماعات الإرهاب شبابنا.", "ASSAULT"),
     # modality.historical: an event noun dated by an earlier year is history recalled
     ("وأعاد الحادث إلى الأذهان تفجير السفارة الأميركية في نيروبي عام 1998.", "ASSAULT"),
     ("وقاد الرجل احتجاجات العمال ضد الخصخصة في صيف 1997.", "PROTEST"),
@@ -274,6 +278,7 @@ REPORTS = [
     ("وتعرض موكب الوزير لهجوم بعبوة ناسفة قرب المطار أمس.", "ASSAULT"),             # ل after تعرض: undergone
     ("وتعرض الصحافي لاعتداءات متكررة خلال الأسبوع الماضي.", "ASSAULT"),
     ("وفي عام 1995 خطف مسلحون طائرة ركاب في الجزائر.", "ASSAULT"),                  # a verb narrates history
+    ("وتسلل الرجل إلى داخل المبنى قبل أن يعتقله أحد الضباط.", "COERCE"),            # قبل أن: narrated
     ("وقتل ثلاثة جنود في هجوم استهدف دوريتهم في 3 أبريل 2010 قرب الحدود.", "ASSAULT"),  # the text's year
     ("وقتل مسلحون ثلاثة جنود أمس وحذرت الشرطة السكان من الخروج.", "ASSAULT"),      # a warning after it
     ("وفرقت الشرطة المتظاهرين بالقوة أمام البرلمان.", "ASSAULT"),                  # a dispersal by force

@@ -182,6 +182,12 @@ GENERIC_VICTIMS = frozenset(("النفس", "الانفس", "النفوس", "ال
 # An alternative (قبول الاتفاق أو رفضه، تأكيد أو نفي، أسر أو اعتقال، مظاهرات أو تذمر) is not asserted:
 # a trigger right after أو, or right before it, names one of the acts that may be meant.
 DISJUNCTIONS = frozenset(("او",))
+# أن, بأن and كي before an imperfect make it subjunctive (ومن شأن القانون أن يفرض قيودا، أتمنى أن يستضيف،
+# من أجل أن تستجيب الحكومة): a possible act, not one reported. What is expected, scheduled or hoped for
+# (من المتوقع أن يلتقي، يأمل أن يلتقي) is read as future before this. But a narrative tells past acts
+# with قبل أن، بعد أن، إلى أن، منذ أن and the imperfect (تسلل إلى المبنى قبل أن يعتقله ضابط).
+SUBJUNCTIVE_PARTICLES = frozenset(("ان", "وان", "بان", "كي", "لكي"))
+NARRATIVE_BEFORE_AN = frozenset(("قبل", "بعد", "الي", "منذ", "حتي", "لحين"))
 RELATING = frozenset(("المتعلقه", "المتعلق", "المتصله", "المتصل", "متعلقه", "متعلق"))
 
 
@@ -287,6 +293,10 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             future = True
         else:
             hypothetical = True
+    if not hypothetical and not future and m.pattern.form == "present" and not m.prefix and m.first > 0 \
+            and stems[m.first - 1] in SUBJUNCTIVE_PARTICLES \
+            and not (m.first > 1 and _bare(stems[m.first - 2]) in NARRATIVE_BEFORE_AN):
+        hypothetical = True   # أن يُطلب منك أن تقتل شخصا، من أجل أن تستجيب الحكومة: a possible act
     if not hypothetical and hit.anchor is None and (
             hit.entry.type in PURPOSE_TYPES and m.prefix in PURPOSE_PREFIXES and m.pattern.form in ("noun", "fixed")
             and not (m.first > 0 and _bare(stems[m.first - 1]) in CAUSE_HEADS)   # نتيجة للحصار: a cause
