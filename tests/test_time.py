@@ -143,6 +143,23 @@ def test_resolve_event_date():
     assert resolve_event_date("اجتمع الوزيران أمس", None) == (None, "none")
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    # a this-day-in-history line: the year it opens with, the text's day (regression: the
+    # publication date, so a 1952 coup was a 2015 event)
+    ("1952 - الضباط الأحرار يقومون بانقلاب على الملك فاروق", ("1952-07-23", "text")),
+    ("1951 - الحكومة البريطانية توافق على مبدأ تأميم النفط الذي أقره البرلمان في 15 مارس", ("1951-07-23", "text")),
+    ("1969- مقتل الممثلة الأميركية شارون تيت في منزلها", ("1969-07-23", "text")),
+    ("2015 - قتل مسلحون ثلاثة جنود", ("2015-07-23", "publication")),   # the text's own year
+    ("1500 شخص قتلوا في المعارك", ("2015-07-23", "publication")),        # a count, no dash
+])
+def test_almanac_lines_take_their_year(sentence, expected):
+    assert resolve_event_date(sentence, THURSDAY) == expected
+
+
+def test_almanac_line_on_a_leap_day():
+    assert resolve_event_date("1970 - مصر توافق على خطة روجرز", dt.date(2016, 2, 29)) == ("1970-02-28", "text")
+
+
 def test_plain_sentences_take_the_fast_path():
     sentence = "وقال المتحدث باسم الحكومة إن الوزير التقى نظيره الروسي في العاصمة لبحث العلاقات"
     assert _candidates(sentence, _grammar()) == []

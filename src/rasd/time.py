@@ -30,6 +30,7 @@ check that this gives exactly what a full scan with the grammar gives.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import functools
 import logging
@@ -608,13 +609,25 @@ def _trimmed(m: DateMention, text: str) -> DateMention:
     return m if (start, end) == m.span else DateMention((start, end), m.date, m.precision, m.kind)
 
 
+# A line of a this-day-in-history column opens with its year and a dash (1967 - بدء تظاهرات …، 1969- مقتل …).
+_ALMANAC = re.compile(r"\s*([12]\d{3})\s*[-–—ـ]")
+
+
 def resolve_event_date(sentence: str, anchor: _dt.date | None, *, normalized: bool = False
                        ) -> tuple[str | None, str]:
     """The date of an event sentence and where it came from: ``text``, ``publication``, ``none``.
 
-    The first day-precision mention wins, else the first coarser one (its first day);
-    without a mention the anchor (publication date) is used.
+    A this-day-in-history line (1967 - بدء تظاهرات …) is dated on the text's day in the year it opens
+    with. Otherwise the first day-precision mention wins, else the first coarser one (its first
+    day); without a mention the anchor (publication date) is used.
     """
+    almanac = _ALMANAC.match(sentence)
+    if almanac is not None and anchor is not None and 1000 <= int(almanac.group(1)) < anchor.year:
+        # "1952 - الضباط الأحرار يقومون بانقلاب": a this-day-in-history line, dated on the text's
+        # day and month of that year
+        year = int(almanac.group(1))
+        day = anchor.day if (anchor.month, anchor.day) != (2, 29) or calendar.isleap(year) else 28
+        return _dt.date(year, anchor.month, day).isoformat(), "text"
     mentions = find_dates(sentence, anchor, normalized=normalized)
     best = next((m for m in mentions if m.precision == "day"), mentions[0] if mentions else None)
     if best is not None:
