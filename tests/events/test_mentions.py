@@ -354,6 +354,10 @@ def test_counted_noun_is_no_verb(nlp):
 # Other senses, one rule each: (sentence, type, whether it asserts that type). Each rule's reading
 # and one sentence of the sense it keeps.
 SENSES = [
+    # triggers.SNATCHED: a win, a place or a life snatched; people are kidnapped
+    ("وكان الفريق قريبا من خطف الفوز مستغلا النقص العددي في صفوف منافسه.", "ASSAULT", False),
+    ("ونجح المهاجم السوري في خطف مكانة أساسية في الفريق.", "ASSAULT", False),
+    ("وخطف مسلحون ثلاثة صحفيين قرب الحدود أمس.", "ASSAULT", True),
     # triggers.PUBLIC_HOSTS: places and services that take in patients, planes and applications
     ("واستقبل مستشفى المدينة العام أمس ثلاث حالات من المصابين في حادث مروري.", "CONSULT", False),
     ("وقال مدير المستشفى إن المستشفى استقبل خلال الشهر الماضي جثامين تسعة مدنيين.", "CONSULT", False),

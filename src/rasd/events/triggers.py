@@ -682,6 +682,19 @@ def _distance(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return m.ref.type == "PROTEST" and any(w.startswith(SUPPLY_WORDS) for w in texts[j + 1:j + 3])
 
 
+# خطف الفوز، خطف الأضواء، تخطف نجومية، يخطفنا الموت: a win, the spotlight or a life snatched, no
+# one kidnapped (what a kidnapping takes is people: خطف الصحفيين، خطف عدد من).
+SNATCHED = frozenset(("الفوز", "فوز", "النصر", "التعادل", "تعادل", "الاضواء", "الانظار", "الالباب", "القلوب",
+                      "المركز", "مركز", "مكانه", "نجوميه", "اللقب", "لقب", "الصداره", "البطاقه", "بطاقه",
+                      "النقاط", "نقطه", "الميداليه", "ميداليه", "الذهبيه", "الموت", "الحياه", "الدين",
+                      "الاعجاب", "الكاس", "كاس", "هدف", "الهدف"))
+
+
+def _snatch(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    return j < len(texts) and not breaks[j] and texts[j] in SNATCHED
+
+
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
@@ -1027,5 +1040,5 @@ PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (STRIKE_VERBS, _afflicts), (("تعاقب",), _succession), (("قدم", "يقدم", "تقدم", "نقدم"), _presented),
     (THREAT_HEADS, _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief),
     (("دع", "يدع", "تدع", "ندع"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance),
-    (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity),
+    (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity), (("خطف", "يخطف", "تخطف"), _snatch),
 )
