@@ -92,6 +92,11 @@ def test_where_a_phrase_ends(nlp, text, source, target):
     # armed groups of 2015 news
     ("وشنت المقاومة هجوما على مواقع الميليشيات الحوثية في تعز.", "YEMREB"),   # the Houthi adjective
     ("وهاجمت قوات فجر ليبيا مطار طرابلس.", "LBYREB"),                         # Libya Dawn
+    # a region's or a governorate's office, its place the genitive (agents_curated.tsv)
+    ("واستقبل أمير منطقة الرياض الوفد الكويتي.", "SAUGOV"),
+    ("وأشاد وكيل إمارة منطقة الباحة بمهرجان التسوق.", "SAUGOV"),
+    ("وأعلنت شرطة منطقة مكة المكرمة القبض على ثلاثة مقيمين.", "SAUCOP"),
+    ("وأبرمت أمانة منطقة عسير عقدا مع شركة محلية.", "SAUGOV"),
 ])
 def test_actor_coded(nlp, text, code):
     records = nlp.code(text, "2015-08-01")
