@@ -78,6 +78,10 @@ def test_saudi_royal_protocol(nlp, text, source, target):
     ("وأدانت المحكمة الشركة بارتكاب خطأ تنظيمي.", "---JUD", "---BUS"),
     ("ودعت الوزارة المعلمين إلى تقديم طلباتهم.", "---GOV", "---EDU"),
     ("وقصفت الميليشيات المتمردة الأحياء السكنية في تعز.", "---REB", None),
+    # the style of address is blanked: the visitor is the genitive of the visit (normalize.mask_honorifics)
+    ("وتأتي زيارة صاحب السمو الملكي الأمير محمد بن سلمان لمصر في وقت مهم.", "SAUGOV", "EGY"),
+    # نظيره after a name is the object, not a title in apposition (recognize.COUNTERPARTS)
+    ("والتقى وزير الخارجية عادل الجبير نظيره المصري.", "SAUGOV", "EGYGOV"),
 ])
 def test_where_a_phrase_ends(nlp, text, source, target):
     records = nlp.code(text, "2015-08-01")

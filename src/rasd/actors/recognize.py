@@ -34,6 +34,8 @@ LOCATIVE_WORDS = frozenset((
 ))
 PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
 # Honorifics before a title (فخامة الرئيس، معالي الوزير، سمو الأمير، سعادة السفير، جلالة الملك)
+# نظيره، نظيرتها "his, her counterpart": written with a pronoun, never a title in apposition to a name
+COUNTERPARTS = frozenset(("نظير", "نظيره"))
 HONORIFICS = frozenset(("فخامه", "معالي", "سمو", "سعاده", "جلاله"))
 TARGET_PREPS = frozenset(("مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "تجاه", "حيال", "نحو", "لصالح",
                           "بشان", "حول", "ازاء", "بخصوص",
@@ -372,8 +374,9 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
     if k == "agent":
         if prev.mentions[-1].kind in ("country", "capital", "place"):
             return False  # التقى رئيس وزراء إسرائيل الرئيس المصري: the genitive closes the construct
-        if prev.mentions[-1].kind == "person" and m.prefix.endswith("ال"):
-            return False  # استقبل الملك سلمان الرئيس المصري: a definite title after a name is the object
+        if prev.mentions[-1].kind == "person" and (m.prefix.endswith("ال") or m.pattern.words[0] in COUNTERPARTS):
+            return False  # استقبل الملك سلمان الرئيس المصري، التقى الجبير نظيره المصري: a definite title
+            # (or the counterpart, made definite by its pronoun) after a name is the object
             # of a verb-first clause; an apposition is a construct (محمد بن سلمان ولي ولي العهد وزير الدفاع)
         if prev.mentions[-1].kind == "agent" and prev.mentions[-1].prefix.endswith("ال") \
                 and not m.prefix.endswith(("ال", "لل")) and not prev.mentions[-1].suffix:

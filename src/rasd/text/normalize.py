@@ -161,10 +161,20 @@ _BLESSING_VERBS = frozenset((
     "يرعاها", "يرعاهم", "رحمه", "رحمها", "رحمهم", "رحمهما", "ايده", "سلمه", "وفقه"))
 
 
+# Styles of address before a title (صاحب السمو الملكي الأمير …، صاحب المعالي الوزير، معالي الدكتور،
+# فخامة الرئيس) stand between a word and the title it governs (زيارة صاحب السمو الملكي الأمير محمد:
+# the visit of the prince). Blanked too, when written bare (not وصاحب: its و coordinates the title).
+_STYLES = re.compile(r"(?<!\S)(?:صاحب|صاحبه) (?:السمو الملكي|السمو|الجلاله|المعالي|الفضيله|السعاده|الدوله)(?= \S)"
+                     r"|(?<!\S)(?:معالي|فخامه)(?= \S)")
+
+
 def mask_honorifics(n: Normalized) -> Normalized:
     """``n`` with the blessings after names (حفظه الله، رحمه الله, with their dashes or brackets)
-    turned into spaces in ``norm``: the same length, so every offset still maps to the input.
-    Looks at each الله (str.find) and the word before it, not at every character."""
+    and the styles of address before titles (صاحب السمو الملكي، معالي) turned into spaces in
+    ``norm``: the same length, so every offset still maps to the input. Looks at each الله
+    (str.find) and the word before it, not at every character."""
+    if "صاحب" in n.norm or "معالي" in n.norm or "فخامه" in n.norm:
+        n = replace(n, norm=_STYLES.sub(lambda m: " " * (m.end() - m.start()), n.norm))
     norm = n.norm
     pieces: list[str] = []
     done = 0
