@@ -158,6 +158,21 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
         # أمير الكويت الشيخ صباح الأحمد: a courtesy title between the office and the name
         courtesy = prev is not None and m.kind == "person" and m.first == prev.last + 2 and not breaks[m.first - 1] \
             and texts[m.first - 1] in NAME_TITLES and not prev.has("person")
+        # الأمير فيصل بن بندر أمير منطقة الرياض: a title, a name the dictionaries lack (a chain of بن),
+        # and the office in apposition are one person
+        if prev is not None and m.kind == "agent" and m.prefix in ("", "ل") and (
+                not m.prefix and prev.mentions[-1].kind == "agent" and not prev.has("person")
+                and _name_chain(texts, breaks, prev.last + 1, m.first - 1)
+                # الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد: the rest of a known name
+                or not m.prefix and prev.mentions[-1].kind == "person"
+                and _name_chain(texts, breaks, prev.last + 1, m.first - 1, True)
+                # النائب الثاني لرئيس مجلس الوزراء: an ordinal between a deputy's title and its genitive
+                or m.prefix == "ل" and prev.mentions[-1].kind == "agent" and m.first == prev.last + 2
+                and texts[m.first - 1] in ORDINALS and not breaks[m.first - 1] and not breaks[m.first]):
+            prev.mentions.append(m)
+            prev.last = m.last
+            prev.end = m.end
+            continue
         if prev is not None and (m.first == prev.last + 1 or courtesy) and not breaks[m.first] \
                 and not m.prefix.startswith(("و", "ف")) and (
                     _composes(prev, m, texts) and not (other_name and prev.has("person"))
@@ -220,6 +235,22 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
 # Courtesy titles written between an office and a name (أمير الكويت الشيخ صباح الأحمد، وزير الخارجية
 # الدكتور …): not actors themselves
 NAME_TITLES = frozenset(("الشيخ", "الشيخه", "السيد", "السيده", "الدكتور", "الدكتوره", "المهندس", "الحاج", "الاستاذ"))
+
+
+KIN_LINKS = frozenset(("بن", "ابن", "بنت"))
+
+
+def _name_chain(texts: list[str], breaks: list[bool], a: int, b: int, tail: bool = False) -> bool:
+    """Whether tokens a..b are a personal name of the form X بن Y (بن Z …): three words or more, a
+    link at every second place, in one clause; with ``tail``, the rest of a name (بن Y, بن Y بن Z)."""
+    n = b - a + 1
+    if n < 2 or n % 2 == tail or n > 9 or any(breaks[a:b + 2]):
+        return False
+    first_link = a if tail else a + 1
+    return all(texts[i] in KIN_LINKS for i in range(first_link, b, 2)) \
+        and all(len(texts[i]) > 1 and texts[i].isalpha() and texts[i] not in KIN_LINKS
+                for i in range(first_link + 1, b + 1, 2)) \
+        and (tail or len(texts[a]) > 1 and texts[a].isalpha() and texts[a] not in KIN_LINKS)
 
 
 def _titles_name(mentions: list[Match], k: int) -> bool:
@@ -378,6 +409,13 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
             return False  # استقبل الملك سلمان الرئيس المصري، التقى الجبير نظيره المصري: a definite title
             # (or the counterpart, made definite by its pronoun) after a name is the object
             # of a verb-first clause; an apposition is a construct (محمد بن سلمان ولي ولي العهد وزير الدفاع)
+        if texts is not None and prev.mentions[-1].kind == "agent" and prev.mentions[-1].last > prev.mentions[-1].first \
+                and texts[prev.last].startswith("ال") and m.prefix.endswith("ال") and not m.suffix \
+                and not _adjective_like(m, texts[m.last]) \
+                and not (m.last + 1 < len(texts) and (texts[m.last + 1] in ORDINALS or texts[m.last + 1][:1] == "ل")):
+            return False  # استقبل … وزير الدفاع الوفد الكويتي: a construct closed by its definite genitive
+            # takes no second one; the definite noun after it is the object (but ولي العهد النائب الثاني
+            # لرئيس مجلس الوزراء: a title with its ordinal or its ل-complement is apposed)
         if prev.mentions[-1].kind == "agent" and prev.mentions[-1].prefix.endswith("ال") \
                 and not m.prefix.endswith(("ال", "لل")) and not prev.mentions[-1].suffix:
             return False  # وهاجم المتظاهرون محافظ العاصمة: a definite noun is no construct head, so an
@@ -404,6 +442,7 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
 
 
 # Titles that stand in apposition after a definite noun (وزير الحرس الوطني الأمير متعب، الضابط العقيد).
+ORDINALS = frozenset(("الاول", "الثاني", "الثالث", "الاولي", "الثانيه"))
 APPOSED_TITLES = frozenset(("الامير", "الملك", "الشيخ", "الرءيس", "السيد", "الدكتور", "المهندس", "العقيد", "اللواء",
                             "العميد", "الفريق", "المقدم", "الراءد", "النقيب", "الامام", "المستشار"))
 

@@ -70,6 +70,7 @@ SUBJECT_REACH = 4
 LIGHT_VERB_REACH = 3   # قام الوزير بزيارة: subject, light verb, event noun      # tokens between a verb and its postposed subject
 PREPOSED_REACH = 10    # tokens between a preposed subject and its verb
 OBJECT_REACH = 12
+POSTPOSED_OBJECT_REACH = 8   # tokens between the end of a postposed subject and the object
 NOUN_OBJECT_REACH = 5   # after the event noun of a light verb (اتصالا هاتفيا أمس بفخامة الرئيس)
 
 
@@ -496,6 +497,11 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     # the object is looked for after the event noun of a light verb (أجرى خادم الحرمين الشريفين الملك
     # سلمان بن عبدالعزيز آل سعود اتصالا هاتفيا بالرئيس …: a long subject between them)
     reach_end = max(m.last + 1 + OBJECT_REACH, hit.match.last + 1 + NOUN_OBJECT_REACH)
+    # and after a long postposed subject (ناقش الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب
+    # الثاني لرئيس مجلس الوزراء وزير الدفاع مع الوزير الأمريكي): counted from its end
+    subject = next((p for p in actors if m.last < p.first <= m.last + SUBJECT_REACH), None)
+    if subject is not None:
+        reach_end = max(reach_end, subject.last + 1 + POSTPOSED_OBJECT_REACH)
     clause_end = next((i for i in range(m.last + 1, min(right, reach_end))
                        if _bare(stems[i]) in CLAUSE_OPENERS), right) if not _is_nominal(m, stems) else right
     after = [p for p in actors if m.last < p.first < min(right + 1, clause_end, reach_end)
