@@ -86,6 +86,9 @@ def test_saudi_royal_protocol(nlp, text, source, target):
     ("وناقش الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع "
      "مع الوزير الأمريكي الأوضاع.", "SAUGOV", "USAGOV"),                 # the object after a long subject
     ("واستقبل وزير الدفاع الوفد الكويتي.", "---GOV", "KWTGOV"),            # a closed construct takes no object
+    # a name is complete: the noun after it is the object of a verb-first clause, unless an adjective
+    ("واتهمت الأمم المتحدة قوات التحالف بقصف المدنيين.", "IGOUNO", "INTMIL"),
+    ("واتهمت المعارضة التركية حزب العدالة والتنمية الحاكم بالمراوغة.", "TUROPP", "TURPTYGOV"),
     # نظيره after a name is the object, not a title in apposition (recognize.COUNTERPARTS)
     ("والتقى وزير الخارجية عادل الجبير نظيره المصري.", "SAUGOV", "EGYGOV"),
 ])

@@ -118,7 +118,7 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
 TIME_GENITIVES = frozenset(("الامس", "امس", "اليوم", "الليله"))
 PARTICIPANT_NOTE = "(they are its source)"
 # Agent words that are also adjectives (normalized dictionary keys).
-ADJECTIVE_AGENTS = frozenset(("مسلح", "مسلحه", "انتحاري", "انتحاريه", "ارهابي", "ارهابيه"))
+ADJECTIVE_AGENTS = frozenset(("مسلح", "مسلحه", "انتحاري", "انتحاريه", "ارهابي", "ارهابيه", "حاكم", "حاكمه"))
 CROWD_GLOSSES = ("protester", "demonstrator", "crowd", "rioter", "striker", "sit-in", "gathered crowd", "angry crowd",
                  "marcher")
 
@@ -405,6 +405,10 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
     if k == "agent":
         if prev.mentions[-1].kind in ("country", "capital", "place"):
             return False  # التقى رئيس وزراء إسرائيل الرئيس المصري: the genitive closes the construct
+        if prev.mentions[-1].kind == "org" and not (
+                texts is not None and m.prefix.endswith("ال") and _adjective_like(m, texts[m.last])):
+            return False  # انتقدت حركة حماس الحكومة المصرية: a name is complete, the noun after it is the
+            # object of a verb-first clause (but جبهة النصرة المتشددة: an adjective)
         if prev.mentions[-1].kind == "person" and (m.prefix.endswith("ال") or m.pattern.words[0] in COUNTERPARTS):
             return False  # استقبل الملك سلمان الرئيس المصري، التقى الجبير نظيره المصري: a definite title
             # (or the counterpart, made definite by its pronoun) after a name is the object
