@@ -354,6 +354,10 @@ def test_counted_noun_is_no_verb(nlp):
 # Other senses, one rule each: (sentence, type, whether it asserts that type). Each rule's reading
 # and one sentence of the sense it keeps.
 SENSES = [
+    # triggers._sociology, _ministry: علم الاجتماع is a science; وزارته "his ministry" is no visit
+    ("وقال أستاذ علم الاجتماع في جامعة أم القرى إن الظاهرة خطيرة.", "CONSULT", False),
+    ("وأكد الوزير أن وزارته تعمل على رسم خطة متكاملة.", "CONSULT", False),
+    ("وعقد مجلس الوزراء اجتماعه الأسبوعي أمس برئاسة الملك.", "CONSULT", True),
     # triggers.SNATCHED: a win, a place or a life snatched; people are kidnapped
     ("وكان الفريق قريبا من خطف الفوز مستغلا النقص العددي في صفوف منافسه.", "ASSAULT", False),
     ("ونجح المهاجم السوري في خطف مكانة أساسية في الفريق.", "ASSAULT", False),

@@ -695,6 +695,27 @@ def _snatch(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return j < len(texts) and not breaks[j] and texts[j] in SNATCHED
 
 
+# علم الاجتماع "sociology" (أستاذ علم الاجتماع، علماء الاجتماع) and الاجتماع among the other disciplines
+# (حوليات التاريخ والاقتصاد والاجتماع): a science, no meeting.
+SCIENCE_HEADS = frozenset(("علم", "علماء", "عالم", "لعلم", "بعلم", "وعلم", "لعلماء"))
+DISCIPLINES = frozenset(("الاقتصاد", "التاريخ", "السياسه", "الفلسفه", "الانثروبولوجيا", "النفس", "الاداب"))
+
+
+def _sociology(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    if m.prefix not in ("ال", "وال") or m.suffix or m.first == 0:
+        return False
+    prev = texts[m.first - 1]
+    return prev in SCIENCE_HEADS or m.prefix == "وال" and prev in DISCIPLINES
+
+
+# وزارته، وزارتها "his, her ministry", which the matcher also reads و + زارت + ه "and she visited him"
+MINISTRY_FORMS = frozenset(("وزارته", "وزارتها", "وزارتهم", "وزارتنا", "وزارتي", "وزارتك", "وزارتكم", "وزارتهما"))
+
+
+def _ministry(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    return m.first == m.last and texts[m.first] in MINISTRY_FORMS
+
+
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
@@ -1033,6 +1054,7 @@ SENSE_RULES = _by_word((
     (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
     (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
+    (("اجتماع",), _sociology),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
@@ -1041,4 +1063,5 @@ PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (THREAT_HEADS, _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief),
     (("دع", "يدع", "تدع", "ندع"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance),
     (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity), (("خطف", "يخطف", "تخطف"), _snatch),
+    (("زار",), _ministry),
 )
