@@ -116,6 +116,14 @@ def test_nominal_negator_scopes_over_its_complement(nlp):
 
 # (sentence, date, event type, trigger text, role, expected sector or None for no actor)
 ROLES = [
+    # a short adjunct of time set off by commas leaves the clause open (triggers.paren_end): the
+    # companion and the object after it belong to the verb; a clause opener after it does not
+    ("والتقى الرئيس المصري، أمس، مبعوث الرئيس الصيني في القاهرة.", "2015-08-01", "CONSULT", "التقى",
+     "target", "GOV"),
+    ("وشنت طائرات التحالف، أمس، غارات جوية على مواقع الحوثيين.", "2015-08-01", "ASSAULT", "غارات جوية",
+     "target", "REB"),
+    ("واستشهد ثلاثة من حرس الحدود، أمس الجمعة؛ بعد تعرض المركز لقذائف من داخل الأراضي اليمنية.", "2015-08-01",
+     "ASSAULT", "استشهد", "target", "COP"),
     # every cardinal counts the people after it (frames._NUMBER_WORDS includes triggers.NUMERAL_WORDS):
     # regression, خمسين and أربعين were missing and the soldiers became the attackers
     ("قتل خمسين جنديا في هجوم على قاعدة عسكرية شمال البلاد.", "2008-05-01", "ASSAULT", "قتل", "source", None),

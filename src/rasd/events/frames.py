@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, gender, is_crowd, is_participant_trigger
-from rasd.events.triggers import NUMERAL_WORDS, TriggerHit
+from rasd.events.triggers import NUMERAL_WORDS, TriggerHit, paren_end
 from rasd.text.tokenize import Tokens, without_conjunction as _bare
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
@@ -491,7 +491,12 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     while left > 0 and not breaks[left]:
         left -= 1
     right = m.last + 1
-    while right < len(texts) and not breaks[right]:
+    while right < len(texts):
+        if breaks[right]:
+            k = paren_end(texts, breaks, right)
+            if k < 0:
+                break
+            right = k   # شنت طائرات التحالف، أمس، غارات على مواقع الحوثيين: the clause goes on
         right += 1
     # بعدما، عندما، حيث: a subordinator after a verb opens another clause, whose actors are not the verb's
     # the object is looked for after the event noun of a light verb (أجرى خادم الحرمين الشريفين الملك

@@ -123,12 +123,42 @@ class Requirements:
         after it, in its clause (no pattern spans a clause break)."""
         texts, breaks = tokens.texts, tokens.breaks
         of = self.of
-        for j in range(first + 1, min(len(texts), first + words + REQUIRES_WINDOW)):
-            if breaks[j]:
-                return False
+        j, end, resumed = first + 1, min(len(texts), first + words + REQUIRES_WINDOW), -1
+        while j < end:
+            if breaks[j] and j != resumed:
+                j = resumed = paren_end(texts, breaks, j)
+                if j < 0:
+                    return False
+                continue
             if not need.isdisjoint(of(texts[j])):
                 return True
+            j += 1
         return False
+
+
+# A short adjunct of time or place set off by commas (تعقد الحكومة، اليوم الأحد، جلسة طارئة؛ هدد الوزير، في
+# مؤتمر صحفي، باللجوء إلى القوة) leaves the clause open: a trigger's companion may follow it.
+PAREN_OPENERS = frozenset(("اليوم", "امس", "غدا", "في", "خلال", "صباح", "مساء", "ظهر", "فجر", "عصر", "ليل", "يوم",
+                           "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "حسب", "بحسب"))
+PAREN_MAX = 4
+
+
+def paren_end(texts: list[str], breaks: list[bool], j: int) -> int:
+    """At a clause break before token j: the token after a short time or place adjunct that
+    begins there and ends at the next break, or -1."""
+    if texts[j] not in PAREN_OPENERS:
+        return -1
+    for k in range(j + 1, min(len(texts), j + 1 + PAREN_MAX)):
+        if breaks[k]:
+            # the clause resumes after it, unless another clause begins there (استشهدوا، أمس؛ بعد تعرض
+            # المركز لقذائف، وقال …)
+            w = texts[k]
+            return -1 if w in PAREN_CLOSERS or len(w) > 3 and w[0] in "وف" else k
+    return -1
+
+
+PAREN_CLOSERS = frozenset(("بعد", "قبل", "عقب", "اثر", "حيث", "حين", "عندما", "بينما", "لان", "كما", "الا", "لكن",
+                           "ثم", "اذ", "اذا", "ان", "انه", "انها", "التي", "الذي", "الذين", "ما", "مما"))
 
 
 # A cardinal governs the noun after it (مائة طالب "a hundred students", 300 طالب): a bare
@@ -192,17 +222,21 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         if e.requires:
             at = -1
             req = e.requires
-            for j in range(m.last + 1, min(n, m.last + 1 + REQUIRES_WINDOW)):
-                if breaks[j]:
-                    break
-                if named and j in named:
-                    continue   # أصدرت منظمة العفو الدولية تقريرا: a word of a name is no companion
-                sat = sat_at.get(j)
-                if sat is None:
-                    sat = sat_at[j] = of(texts[j])
-                if sat and not sat.isdisjoint(req):
-                    at = j
-                    break
+            j, end, resumed = m.last + 1, min(n, m.last + 1 + REQUIRES_WINDOW), -1
+            while j < end:
+                if breaks[j] and j != resumed:
+                    j = resumed = paren_end(texts, breaks, j)   # (اليوم الأحد،): the clause goes on
+                    if j < 0:
+                        break
+                    continue
+                if not (named and j in named):   # أصدرت منظمة العفو الدولية تقريرا: no companion in a name
+                    sat = sat_at.get(j)
+                    if sat is None:
+                        sat = sat_at[j] = of(texts[j])
+                    if sat and not sat.isdisjoint(req):
+                        at = j
+                        break
+                j += 1
             if at < 0:
                 if m.pattern.form != "noun" and m.pattern.words[0].startswith(DO_VERBS):
                     do_verbs.append(m)
