@@ -122,6 +122,20 @@ def test_two_sides_named_in_any_case_are_the_pair(nlp, pair):
     assert {(r["source"]["country"], r["target"]["country"]) for r in agree} == {("RUS", "VEN"), ("VEN", "RUS")}
 
 
+def test_the_two_parties_are_states_only_when_named_near(nlp):
+    # regression: الطرفين of a Yemeni fight became Germany and Yemen, the last two states named (لوكالة
+    # الأنباء الألمانية, a source of the news, is no party either)
+    text = ("وقال وزير الخارجية الأمريكي إن بلاده تدعم اليمن. وأكد مسؤول سعودي أن الحوار مستمر. "
+            "وقال المصدر لوكالة الأنباء الألمانية إن الوضع هادئ. واندلعت أمس اشتباكات عنيفة بين الطرفين في مأرب.")
+    clash = [r for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == "اشتباكات"]
+    assert clash and all(r["source"] is None and r["target"] is None for r in clash)
+    # البلدين in the sentence names the pair: الطرفان after it are those states
+    recs = nlp.code("التقى الرئيس الروسي نظيره الفنزويلي في كراكاس أمس. وبعد أسبوع أشاد الوزير بالتعاون بين "
+                    "البلدين، وقد اتفق الطرفان على إجراء مناورات مشتركة.", "2008-09-20")
+    agree = [r for r in recs if r["event_type"] == "AGREE"]
+    assert {(r["source"]["country"], r["target"]["country"]) for r in agree} == {("RUS", "VEN"), ("VEN", "RUS")}
+
+
 def test_a_sentence_without_events_still_names_the_pair(nlp):
     # a sentence in which no word starts an event or a reference is not matched at first
     # (Matcher.starts_any); the pair of states it names must still reach the dual reference

@@ -50,6 +50,11 @@ _FUNCTION_WORDS = frozenset((
     "بيد", "يد", "قبل", "برصاص", "نيران", "بنيران", "داخل", "قرب", "امام", "وسط", "نحو", "تجاه",
     "هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "بسبب", "حول",
 ))
+# الطرفان، الطرفين "the two parties" (of a fight, of talks) are states only when a pair of them was named
+# in this sentence or the one before; the two sides of a civil war are not the last two states of the
+# document (مواجهات عنيفة بين الطرفين after a mention of وكالة الأنباء الألمانية). البلدين always are.
+PARTY_DUALS = frozenset(("طرفين", "طرفان"))
+PARTY_REACH = 1
 # A line of tags at an article's end (سمات أبها تفجير طوارئ عسير، الوسوم: …) lists words, it tells nothing.
 TAG_LIST_HEADS = frozenset(("سمات", "الوسوم", "وسوم"))
 # Types whose victims or protesters counted as شخص code no sector (recognize.UNCODED).
@@ -119,8 +124,8 @@ def _country_pairs(sentences: list[_Sentence | None], lexicon: Lexicon) -> list[
         groups: dict[int, list[str]] = {}
         for p in sa.phrases:
             c = p.fields.get("country")
-            if p.locative or not isinstance(c, str) or c not in lexicon.countries:
-                continue
+            if p.locative or not isinstance(c, str) or c not in lexicon.countries or p.fields.get("sector") == "MED":
+                continue   # (لوكالة الأنباء الألمانية: a source of the news, no side of it)
             groups.setdefault(p.group, [])
             if c not in groups[p.group]:
                 groups[p.group].append(c)
@@ -480,6 +485,11 @@ class Pipeline:
                     continue
                 before = [pair for (psi, tok, pair) in pairs if (psi, tok) < (si, i)]
                 pair = before[-1] if before else (pairs[0][2] if pairs else None)
+                if m.pattern.words[0] in PARTY_DUALS and not any(
+                        si - psi <= PARTY_REACH for (psi, tok, _) in pairs if (psi, tok) < (si, i)) and not any(
+                        r.kind == "dual" and r.pattern.words[0] not in PARTY_DUALS for r in refs):
+                    continue   # الطرفين: the two parties of a fight are seldom two states named far before
+                    # (but التعاون بين البلدين، وقد اتفق الطرفان: the states of البلدين)
                 if pair is None:
                     continue
                 states, sector = list(pair), None
