@@ -355,6 +355,11 @@ def test_counted_noun_is_no_verb(nlp):
 # Other senses, one rule each: (sentence, type, whether it asserts that type). Each rule's reading
 # and one sentence of the sense it keeps.
 SENSES = [
+    # triggers._usurped, _raised, FIELD_HEADS: power usurped, a level raised, a field of progress
+    ("وقال إن المتمردين اغتصبوا السلطة في صنعاء.", "ASSAULT", False),
+    ("ورفعت البلدية مستوى الإصحاح البيئي من خلال تكثيف الرقابة.", "CONCEDE", False),
+    ("وجاءت المفاوضات بعد تقارير عن تقدم إيران في مجال السلاح النووي.", "AID", False),
+    ("ورفعت الحكومة القيود عن السفر إلى المدينة.", "CONCEDE", True),
     # triggers._sociology, _ministry: علم الاجتماع is a science; وزارته "his ministry" is no visit
     ("وقال أستاذ علم الاجتماع في جامعة أم القرى إن الظاهرة خطيرة.", "CONSULT", False),
     ("وأكد الوزير أن وزارته تعمل على رسم خطة متكاملة.", "CONSULT", False),

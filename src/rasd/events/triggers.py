@@ -143,6 +143,9 @@ PAREN_OPENERS = frozenset(("اليوم", "امس", "غدا", "في", "خلال",
 PAREN_MAX = 4
 
 
+FIELD_HEADS = frozenset(("مجال", "مجالات", "المجال", "المجالات", "بمجال", "ميدان", "قطاع", "صناعه", "تجاره"))
+
+
 def paren_end(texts: list[str], breaks: list[bool], j: int) -> int:
     """At a clause break before token j: the token after a short time or place adjunct that
     begins there and ends at the next break, or -1."""
@@ -229,7 +232,9 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
                     if j < 0:
                         break
                     continue
-                if not (named and j in named):   # أصدرت منظمة العفو الدولية تقريرا: no companion in a name
+                if not (named and j in named or texts[j - 1] in FIELD_HEADS):
+                    # أصدرت منظمة العفو الدولية تقريرا: no companion in a name; تقدم إيران في مجال
+                    # السلاح النووي: nor a field named after مجال (progress, not arms provided)
                     sat = sat_at.get(j)
                     if sat is None:
                         sat = sat_at[j] = of(texts[j])
@@ -750,6 +755,30 @@ def _ministry(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return m.first == m.last and texts[m.first] in MINISTRY_FORMS
 
 
+# اغتصاب السلطة، اغتصب الحكم، تغتصب الأرض: power, land or rights usurped, no one raped
+USURPED = frozenset(("السلطه", "سلطه", "الحكم", "الشرعيه", "الارض", "الاراضي", "اراضي", "الحقوق", "حقوق", "الحق",
+                     "حق", "القرار", "المنصب", "الحريه", "الوطن", "الثروه", "الممتلكات", "العرش"))
+
+
+def _usurped(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    return j < len(texts) and not breaks[j] and texts[j] in USURPED
+
+
+# رفع مستوى الوعي، رفع كفاءة الأداء، ترفع نسبة النمو: a level raised, no ban lifted (the companion
+# word of the ban, رقابة، قيود, can stand further on: رفع مستوى الإصحاح البيئي من خلال تكثيف الرقابة)
+RAISED = frozenset(("مستوي", "مستويات", "نسبه", "سعر", "اسعار", "معدل", "معدلات", "كفاءه", "قيمه", "جوده", "درجه",
+                    "وعي", "الوعي", "سقف", "حجم", "عدد", "قدره", "قدرات", "مكانه", "اداء", "الاداء", "انتاج",
+                    "انتاجيه", "حصه", "رصيد", "التقرير", "تقرير", "تقارير"))
+
+
+def _raised(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """The object raised right after the verb, or after a one-word subject (رفعت البلدية مستوى)."""
+    j = m.last + 1
+    return m.pattern.form != "noun" and any(k < len(texts) and not any(breaks[j:k + 1]) and texts[k] in RAISED
+                                            for k in (j, j + 1))
+
+
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
@@ -1097,5 +1126,5 @@ PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (THREAT_HEADS, _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief),
     (("دع", "يدع", "تدع", "ندع"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance),
     (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity), (("خطف", "يخطف", "تخطف"), _snatch),
-    (("زار",), _ministry),
+    (("زار",), _ministry), (("اغتصاب", "اغتصب", "يغتصب", "تغتصب"), _usurped), (("رفع", "يرفع", "ترفع", "نرفع"), _raised),
 )
