@@ -160,6 +160,9 @@ MENTIONS = [
     # modality.CATEGORY_HEADS: plural heads of kind name a class of acts or a series
     ("وتحدثت المنظمة عن تزايد جرائم اغتصاب ارتكبها مسلحون في الإقليم.", "ASSAULT"),
     ("ونجا الوزير من محاولات اغتيال نفذتها جماعات متشددة.", "ASSAULT"),
+    # modality.TRUCE_TOPIC_HEADS: the collapse, breach or terms of a truce make it the topic
+    ("وأدى الانفجار إلى انهيار هدنة كانت سارية منذ عامين.", "RETREAT"),
+    ("وأشار إلى اتفاق نزع الأسلحة الكيماوية الذي توسطت فيه موسكو.", "RETREAT"),
     # modality.SUBJUNCTIVE_PARTICLES: أن or كي before an imperfect names a possible act
     ("وكان العهد بينه وبين التنظيم أن يغتال أي شخص يساعد الشرطة.", "ASSAULT"),
     ("ونحن نتظاهر من أجل أن تستجيب الحكومة لمطالب الشعب.", "CONCEDE"),
@@ -280,6 +283,7 @@ REPORTS = [
     ("وفي عام 1995 خطف مسلحون طائرة ركاب في الجزائر.", "ASSAULT"),                  # a verb narrates history
     ("وتسلل الرجل إلى داخل المبنى قبل أن يعتقله أحد الضباط.", "COERCE"),            # قبل أن: narrated
     ("تعقد الحكومة العراقية، اليوم الأحد، جلسة طارئة لبحث الإصلاحات.", "CONSULT"),   # a companion after an adjunct
+    ("وأعلن الطرفان وقف إطلاق النار أمس.", "RETREAT"),                                 # a truce declared
     ("وقتل ثلاثة جنود في هجوم استهدف دوريتهم في 3 أبريل 2010 قرب الحدود.", "ASSAULT"),  # the text's year
     ("وقتل مسلحون ثلاثة جنود أمس وحذرت الشرطة السكان من الخروج.", "ASSAULT"),      # a warning after it
     ("وفرقت الشرطة المتظاهرين بالقوة أمام البرلمان.", "ASSAULT"),                  # a dispersal by force

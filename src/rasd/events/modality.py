@@ -188,6 +188,12 @@ DISJUNCTIONS = frozenset(("او",))
 # with قبل أن، بعد أن، إلى أن، منذ أن and the imperfect (تسلل إلى المبنى قبل أن يعتقله ضابط).
 SUBJUNCTIVE_PARTICLES = frozenset(("ان", "وان", "بان", "كي", "لكي"))
 NARRATIVE_BEFORE_AN = frozenset(("قبل", "بعد", "الي", "منذ", "حتي", "لحين"))
+# The collapse, breach, violation or terms of a truce (انهيار هدنة، خرق وقف إطلاق النار، انتهاكات لاتفاق
+# وقف إطلاق النار، اتفاق نزع الأسلحة الكيماوية) make it the topic: no truce or withdrawal reported
+# (the agreement, where it is told, is its own event).
+TRUCE_TOPIC_HEADS = frozenset(("انهيار", "خرق", "خروقات", "انتهاك", "انتهاكات", "اتفاق", "اتفاقيه", "لاتفاق",
+                               "لاتفاقيه", "باتفاق", "شروط", "بنود", "احترام", "باحترام", "تطبيق", "بتطبيق",
+                               "الالتزام", "بالالتزام", "سريان"))
 RELATING = frozenset(("المتعلقه", "المتعلق", "المتصله", "المتصل", "متعلقه", "متعلق"))
 
 
@@ -340,6 +346,9 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         elif prev in TIME_FRAME_HEADS and hit.entry.type in SETTING_TYPES and hit.anchor is None \
                 and "ب" not in m.prefix.replace("ال", ""):
             background = True  # غداة اعتداء بسيارة مفخخة، أثناء مظاهرة نظمتها الحركة
+        elif hit.entry.type == "RETREAT" and hit.anchor is None and not m.prefix.replace("ال", "") \
+                and (m.pattern.form in ("noun", "fixed") or not m.prefix and not m.suffix) and prev in TRUCE_TOPIC_HEADS:
+            background = True  # انهيار هدنة، خرق وقف إطلاق النار، اتفاق نزع الأسلحة: the truce is the topic
         elif prev in BACKGROUND_HEADS and hit.entry.type in SETTING_TYPES and hit.anchor is None \
                 and m.pattern.form in ("past", "present") and not m.prefix and not m.suffix:
             # قضية خطف الشابين، التحقيق في … : after a noun the verb-shaped word is the verbal noun,
