@@ -135,6 +135,8 @@ def test_nominative_plural_after_an_active_only_verb_is_its_subject(nlp):
     ("وأدان الرئيس هادي الهجوم على عدن.", "YEMGOV"),              # الرئيس هادي: هادي alone is "calm"
     ("وزار دي ميستورا طهران أمس.", "IGOUNO"),                      # UN envoys of 2015 (people_extra.jsonl)
     ("والتقى ولد الشيخ أحمد وفد الحوثيين في مسقط.", "IGOUNO"),
+    ("وانتقد رئيس المعارضة يتسحاق هيرتسوغ الحكومة الإسرائيلية.", "ISROPP"),              # people_extra roles
+    ("والتقى المقدشي قائد القوات السعودية في مأرب.", "YEMMIL"),                          # chief of staff in 2015
 ])
 def test_people_of_2015_news(nlp, text, code):
     records = nlp.code(text, "2015-08-01")
