@@ -155,6 +155,7 @@ MENTIONS = [
     ("وقال الوزير إن الجماعة تريد القيام بأعمال مثل تفجير أنابيب النفط.", "ASSAULT"),   # an example
     ("واعترف المتهمون بأن فكرة تفجير السفارة راودتهم منذ أشهر.", "ASSAULT"),          # an idea
     # modality.THREAT_HEADS: the act a threat names with ب is to come
+    ("وادعى تعرضه للتهديد بقتله وعائلته من قبل التنظيم.", "ASSAULT"),               # للتهديد: with لل
     ("وهددت الجماعة الخاطفة بقتل الرهائن الأجانب.", "ASSAULT"),
     ("واعتقلت الشرطة امرأة كانت على وشك تفجير حزام ناسف في سوق شعبي.", "ASSAULT"),  # على وشك
     # modality.CATEGORY_HEADS: plural heads of kind name a class of acts or a series
@@ -359,6 +360,10 @@ def test_counted_noun_is_no_verb(nlp):
 # Other senses, one rule each: (sentence, type, whether it asserts that type). Each rule's reading
 # and one sentence of the sense it keeps.
 SENSES = [
+    # triggers.SUNSTROKES, AIM_OBJECTS: sunstroke is no blow; a firm's customers are its aim
+    ("وأصيب عدد من الحجاج بالإعياء إثر تعرضهم لضربات الشمس.", "ASSAULT", False),
+    ("ويعتقد أن الشركة أقدمت على هذه الخطوة لتستهدف مستخدمي الأجهزة الذكية.", "ASSAULT", False),
+    ("وقتل مسلحون ثلاثة جنود قبل غروب الشمس أمس.", "ASSAULT", True),
     # triggers._usurped, _raised, FIELD_HEADS: power usurped, a level raised, a field of progress
     ("وقال إن المتمردين اغتصبوا السلطة في صنعاء.", "ASSAULT", False),
     ("ورفعت البلدية مستوى الإصحاح البيئي من خلال تكثيف الرقابة.", "CONCEDE", False),

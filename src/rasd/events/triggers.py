@@ -269,7 +269,7 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     out = [h for h in out if not _other_sense(h.match, texts, breaks) and not _hospitality(h, texts, breaks)]
     if out and _sports(texts):
         out = [h for h in out if not _sports_sense(h)]
-    if out and not _NATURAL_FORMS.isdisjoint(texts):
+    if out and (not _NATURAL_FORMS.isdisjoint(texts) or "الشمس" in texts or "شمس" in texts):
         out = [h for h in out if not (h.entry.type == "ASSAULT" and _natural_cause(h.match, texts))]
     if out and not DEFUSED.isdisjoint(texts):
         out = [h for h in out if not (h.entry.type == "ASSAULT" and h.match.pattern.form in ("noun", "fixed")
@@ -291,6 +291,8 @@ AIM_OBJECTS = frozenset((
     "ايجاد", "تمكين", "مساعده", "حمايه", "خدمه", "تسهيل", "تشجيع", "نشر", "تعريف", "استقطاب", "جذب", "توظيف",
     "تثقيف", "ادخال", "اسعاد", "رعايه", "تحفيز", "خفض", "تقليل", "حد", "معالجه", "علاج", "فءه", "فءات", "شريحه",
     "شراءح", "خلايا", "احسان",
+    # customers a product or a firm aims at (لتستهدف مستخدمي الأجهزة الذكية)
+    "مستخدمي", "مستخدمين", "عملاء", "زباءن", "مستهلكين", "مستهلكي",
 ))
 AIM_REACH = 4   # words before the verb that may name its subject (الدراسة التي أجراها المركز استهدفت)
 
@@ -460,9 +462,14 @@ _NATURAL_FORMS = with_proclitics(NATURAL_CAUSES, ("", "و", "ب", "وب", "ل"))
 NATURAL_REACH = 10
 
 
+# ضربة شمس، ضربات الشمس: sunstroke (تعرض بعضهم إلى ضربات الشمس)
+SUNSTROKES = with_proclitics(("ضربه", "ضربات", "لضربه", "لضربات"), ("", "و", "ب", "ل"))
+
+
 def _natural_cause(m: Match, texts: list[str]) -> bool:
     lo, hi = max(0, m.first - NATURAL_REACH), min(len(texts), m.last + 1 + NATURAL_REACH)
-    return not _NATURAL_FORMS.isdisjoint(texts[lo:m.first]) or not _NATURAL_FORMS.isdisjoint(texts[m.last + 1:hi])
+    return not _NATURAL_FORMS.isdisjoint(texts[lo:m.first]) or not _NATURAL_FORMS.isdisjoint(texts[m.last + 1:hi]) \
+        or any(texts[i] in ("الشمس", "شمس") and texts[i - 1] in SUNSTROKES for i in range(max(1, m.first), hi))
 
 
 # A device defused, dismantled, found or seized (أبطل الخبراء مفعول عبوة ناسفة، تفكيك سيارة مفخخة، العثور
