@@ -154,6 +154,8 @@ MENTIONS = [
     ("وأدين ثلاثة شرطيين بتعذيب موقوف في مركز الشرطة.", "ASSAULT"),                # a conviction
     ("وقال الوزير إن الجماعة تريد القيام بأعمال مثل تفجير أنابيب النفط.", "ASSAULT"),   # an example
     ("واعترف المتهمون بأن فكرة تفجير السفارة راودتهم منذ أشهر.", "ASSAULT"),          # an idea
+    # a call for doing an act (دعا … إلى تنظيم تظاهرات), its subject long (modality.DOING_NOUNS, CALL_REACH)
+    ("ودعا عدد من مناصري النظام السابق إلى تنظيم تظاهرات أخرى.", "PROTEST"),
     # modality.THREAT_HEADS: the act a threat names with ب is to come
     ("وادعى تعرضه للتهديد بقتله وعائلته من قبل التنظيم.", "ASSAULT"),               # للتهديد: with لل
     ("وهددت الجماعة الخاطفة بقتل الرهائن الأجانب.", "ASSAULT"),
@@ -360,6 +362,10 @@ def test_counted_noun_is_no_verb(nlp):
 # Other senses, one rule each: (sentence, type, whether it asserts that type). Each rule's reading
 # and one sentence of the sense it keeps.
 SENSES = [
+    # triggers._festival, _course: a Maghrebi تظاهرة is a festival; a life's course is no march
+    ("وناقش المجلس فعاليات الدورة المقبلة من تظاهرة أيام قرطاج السينمائية.", "PROTEST", False),
+    ("يأخذك الكاتب معه في مسيرة حياته العملية وتكوينه الفكري.", "PROTEST", False),
+    ("وخرجت تظاهرة حاشدة في تونس ضد الحكومة.", "PROTEST", True),
     # triggers.SUNSTROKES, AIM_OBJECTS: sunstroke is no blow; a firm's customers are its aim
     ("وأصيب عدد من الحجاج بالإعياء إثر تعرضهم لضربات الشمس.", "ASSAULT", False),
     ("ويعتقد أن الشركة أقدمت على هذه الخطوة لتستهدف مستخدمي الأجهزة الذكية.", "ASSAULT", False),

@@ -84,7 +84,7 @@ WISH_REACH = 5
 WISH_FORMS = with_proclitics(WISH_HEADS, ("", "و"))   # not ف: فتمنى بعد اجتماع (a wish after a meeting)
 WISHED_AS_FUTURE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
 # Words between the call and its إلى: the subject of a verb-first clause (دعت المعارضة السورية إلى …).
-CALL_REACH = 4
+CALL_REACH = 8
 # Striving and aiming (تسعى المقاومة إلى طرد …، سعيها الدؤوب إلى طرد هؤلاء، الرامية إلى وقف) name with
 # إلى an act not yet done, as a call does. Whole words: سعيد is a name.
 AIM_HEADS = frozenset(("سعي", "السعي", "بالسعي", "يسعي", "تسعي", "نسعي", "يسعون", "سعت", "سعيا", "سعيه", "سعيها",
@@ -195,6 +195,8 @@ NARRATIVE_BEFORE_AN = frozenset(("قبل", "بعد", "الي", "منذ", "حتي
 TRUCE_TOPIC_HEADS = frozenset(("انهيار", "خرق", "خروقات", "انتهاك", "انتهاكات", "اتفاق", "اتفاقيه", "لاتفاق",
                                "لاتفاقيه", "باتفاق", "شروط", "بنود", "احترام", "باحترام", "تطبيق", "بتطبيق",
                                "الالتزام", "بالالتزام", "سريان"))
+# The verbal nouns of doing an act (تنظيم تظاهرات، شن هجمات، تنفيذ إضراب، إقامة اعتصام)
+DOING_NOUNS = frozenset(("تنظيم", "تسيير", "اقامه", "شن", "تنفيذ", "القيام", "اجراء", "اعلان"))
 RELATING = frozenset(("المتعلقه", "المتعلق", "المتصله", "المتصل", "متعلقه", "متعلق"))
 
 
@@ -327,6 +329,9 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             hypothetical = True
         elif prev == "الي" and m.first > 1 and _called(stems, max(left, m.first - 1 - CALL_REACH), m.first - 1, True):
             hypothetical = True   # دعا إلى وقف …، ودعا الرئيس المصري إلى وقف إطلاق النار، تسعى إلى طرد
+        elif prev in DOING_NOUNS and not m.prefix and m.first > 2 and stems[m.first - 2] == "الي" \
+                and _called(stems, max(left, m.first - 2 - CALL_REACH), m.first - 2, True):
+            hypothetical = True   # دعا أنصار النظام إلى تنظيم تظاهرات أخرى: the act called for, through its doing
         elif m.prefix in ("ل", "لل") and m.pattern.form in ("noun", "fixed") \
                 and _called(stems, max(left, m.first - 1 - CALL_REACH), m.first, False):
             hypothetical = True   # دعت منظمة العفو الدولية للإفراج عنهم، يدعو لمحاكمة إسرائيل: ل for إلى

@@ -786,6 +786,16 @@ def _raised(m: Match, texts: list[str], breaks: list[bool]) -> bool:
                                             for k in (j, j + 1))
 
 
+# تظاهرة ثقافية، تظاهرة أيام قرطاج السينمائية: in Maghrebi usage an event or a festival, no demonstration
+FESTIVAL_NEXT = frozenset(("ثقافيه", "فنيه", "سينماءيه", "رياضيه", "ادبيه", "علميه", "اقتصاديه", "سياحيه",
+                           "تجاريه", "موسيقيه", "مسرحيه", "ايام", "الثقافيه", "الفنيه", "السينماءيه", "الرياضيه"))
+
+
+def _festival(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    return m.pattern.form == "noun" and j < len(texts) and not breaks[j] and texts[j] in FESTIVAL_NEXT
+
+
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
@@ -993,8 +1003,8 @@ def _course(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     if m.suffix in ("ه", "ها"):
         return True
     nxt = texts[m.last + 1] if m.last + 1 < len(texts) and not breaks[m.last + 1] else ""
-    if nxt in PROCESS_NOUNS:
-        return True
+    if nxt in PROCESS_NOUNS or nxt.startswith("حيات"):
+        return True   # (مسيرة حياته العملية: a life's course)
     # مسيرة الصحافة السعودية، مسيرة الفرسان، مسيرة الشعلة: in construct with a definite noun it is a
     # course, a parade or a relay; a march is named by its marchers or its cause
     return not m.prefix.endswith("ال") and not m.suffix and nxt.startswith("ال") and len(nxt) > 4 \
@@ -1124,7 +1134,7 @@ SENSE_RULES = _by_word((
     (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
     (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
-    (("اجتماع",), _sociology),
+    (("اجتماع",), _sociology), (("تظاهره", "تظاهرات"), _festival),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
