@@ -34,6 +34,8 @@ LOCATIVE_WORDS = frozenset((
 ))
 PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
 # Honorifics before a title (فخامة الرئيس، معالي الوزير، سمو الأمير، سعادة السفير، جلالة الملك)
+MINISTER_HEADS = frozenset(("وزير", "وزيرا", "وزيري", "وزراء", "وزاره", "لوزاره", "بوزاره", "لوزير", "ووزير",
+                            "ووزاره", "لوزراء"))
 # نظيره، نظيرتها "his, her counterpart": written with a pronoun, never a title in apposition to a name
 COUNTERPARTS = frozenset(("نظير", "نظيره"))
 HONORIFICS = frozenset(("فخامه", "معالي", "سمو", "سعاده", "جلاله"))
@@ -89,7 +91,9 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     heads = {m.last for m in actors if not m.pattern.ambiguous}
     cands = [m for m in actors if not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
-        and not (m.kind == "nisba" and m.first - 1 in heads)) and not (
+        and not (m.kind == "nisba" and m.first - 1 in heads
+                 # وزير المالية، وزراء المالية: a portfolio after a minister, not the nationality (Malian)
+                 and stems[m.first - 1] not in MINISTER_HEADS)) and not (
         m.kind == "agent" and m.first == m.last and m.first in trigger_tokens  # حشد the verb, not the crowd
         and not (m.first > 0 and _quantity(stems[m.first - 1])))  # but مائة طالب: a counted noun
         and not (m.kind == "agent" and m.first == m.last and (
