@@ -113,6 +113,13 @@ def test_code_sentences_gives_the_records_and_the_segmentation(nlp):
         assert spans == sentence_spans(doc.text)
 
 
+def test_zinjibar_of_a_yemeni_report_is_in_yemen(nlp):
+    # places.jsonl: زنجبار is Tanzania's Zanzibar and Zinjibar in Abyan (a homonym the document decides)
+    recs = nlp.code("وتقدمت المقاومة الشعبية في محافظة أبين اليمنية. وقتل مسلحون ثلاثة جنود في زنجبار أمس.",
+                    "2015-08-01")
+    assert {(r["location"] or {}).get("country") for r in recs if r["trigger"]["text"] == "قتل"} == {"YEM"}
+
+
 @pytest.mark.parametrize("pair", ["الجانبان", "الطرفان", "الجانبين"])
 def test_two_sides_named_in_any_case_are_the_pair(nlp, pair):
     # the nominative dual (اتفق الجانبان) refers back to the pair of states as the genitive does

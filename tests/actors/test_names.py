@@ -89,6 +89,8 @@ def test_saudi_royal_protocol(nlp, text, source, target):
     # a name is complete: the noun after it is the object of a verb-first clause, unless an adjective
     ("واتهمت الأمم المتحدة قوات التحالف بقصف المدنيين.", "IGOUNO", "INTMIL"),
     ("واتهمت المعارضة التركية حزب العدالة والتنمية الحاكم بالمراوغة.", "TUROPP", "TURPTYGOV"),
+    # a group after a name is the object (recognize.GROUP_NOUNS)
+    ("والتقى ولد الشيخ أحمد وفد الحوثيين في مسقط.", "IGOUNO", "YEMREB"),
     # نظيره after a name is the object, not a title in apposition (recognize.COUNTERPARTS)
     ("والتقى وزير الخارجية عادل الجبير نظيره المصري.", "SAUGOV", "EGYGOV"),
 ])
@@ -147,6 +149,7 @@ def test_nominative_plural_after_an_active_only_verb_is_its_subject(nlp):
     ("وأدان الرئيس هادي الهجوم على عدن.", "YEMGOV"),              # الرئيس هادي: هادي alone is "calm"
     ("وزار دي ميستورا طهران أمس.", "IGOUNO"),                      # UN envoys of 2015 (people_extra.jsonl)
     ("والتقى ولد الشيخ أحمد وفد الحوثيين في مسقط.", "IGOUNO"),
+    ("والتقى إسماعيل ولد الشيخ أحمد وفد الحوثيين في مسقط.", "IGOUNO"),   # one person, the Wikidata id
     ("وانتقد رئيس المعارضة يتسحاق هيرتسوغ الحكومة الإسرائيلية.", "ISROPP"),              # people_extra roles
     ("والتقى المقدشي قائد القوات السعودية في مأرب.", "YEMMIL"),                          # chief of staff in 2015
 ])

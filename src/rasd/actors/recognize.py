@@ -36,6 +36,9 @@ PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
 # Honorifics before a title (فخامة الرئيس، معالي الوزير، سمو الأمير، سعادة السفير، جلالة الملك)
 MINISTER_HEADS = frozenset(("وزير", "وزيرا", "وزيري", "وزراء", "وزاره", "لوزاره", "بوزاره", "لوزير", "ووزير",
                             "ووزاره", "لوزراء"))
+# A group after a name is no title of it (التقى ولد الشيخ أحمد وفد الحوثيين): the object
+GROUP_NOUNS = frozenset(("وفد", "وفدا", "قوات", "عناصر", "ممثلي", "اعضاء", "مسؤولي", "قاده", "زعماء", "سفراء", "جنود",
+                         "مقاتلي", "مجموعه", "عددا", "وفود"))
 # نظيره، نظيرتها "his, her counterpart": written with a pronoun, never a title in apposition to a name
 COUNTERPARTS = frozenset(("نظير", "نظيره"))
 HONORIFICS = frozenset(("فخامه", "معالي", "سمو", "سعاده", "جلاله"))
@@ -413,7 +416,8 @@ def _composes(prev: Phrase, m: Match, texts: list[str] | None = None) -> bool:
                 texts is not None and m.prefix.endswith("ال") and _adjective_like(m, texts[m.last])):
             return False  # انتقدت حركة حماس الحكومة المصرية: a name is complete, the noun after it is the
             # object of a verb-first clause (but جبهة النصرة المتشددة: an adjective)
-        if prev.mentions[-1].kind == "person" and (m.prefix.endswith("ال") or m.pattern.words[0] in COUNTERPARTS):
+        if prev.mentions[-1].kind == "person" and (m.prefix.endswith("ال") or m.pattern.words[0] in COUNTERPARTS
+                                                    or texts is not None and texts[m.first] in GROUP_NOUNS):
             return False  # استقبل الملك سلمان الرئيس المصري، التقى الجبير نظيره المصري: a definite title
             # (or the counterpart, made definite by its pronoun) after a name is the object
             # of a verb-first clause; an apposition is a construct (محمد بن سلمان ولي ولي العهد وزير الدفاع)
