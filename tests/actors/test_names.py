@@ -89,6 +89,8 @@ def test_saudi_royal_protocol(nlp, text, source, target):
     # a name is complete: the noun after it is the object of a verb-first clause, unless an adjective
     ("واتهمت الأمم المتحدة قوات التحالف بقصف المدنيين.", "IGOUNO", "INTMIL"),
     ("واتهمت المعارضة التركية حزب العدالة والتنمية الحاكم بالمراوغة.", "TUROPP", "TURPTYGOV"),
+    # a city naming an agreement or talks is their venue, no party (recognize.VENUE_HEADS)
+    ("وشدد الوزير على أن مباحثات القاهرة بين الرئيس الفرنسي والرئيس المصري ناجحة.", "FRAGOV", "EGYGOV"),
     # a group after a name is the object (recognize.GROUP_NOUNS)
     ("والتقى ولد الشيخ أحمد وفد الحوثيين في مسقط.", "IGOUNO", "YEMREB"),
     # نظيره after a name is the object, not a title in apposition (recognize.COUNTERPARTS)
