@@ -362,6 +362,10 @@ def test_counted_noun_is_no_verb(nlp):
 # Other senses, one rule each: (sentence, type, whether it asserts that type). Each rule's reading
 # and one sentence of the sense it keeps.
 SENSES = [
+    # triggers._hands, _club_colours: أيدٍ مصرية are hands; دافع عن ألوان a club is playing for it
+    ("وأنجزت القناة بأموال مصرية وأيد مصرية وخبرات مصرية.", "SUPPORT", False),
+    ("وكان توران قد دافع عن ألوان أتلتيكو مدريد لأربعة مواسم.", "SUPPORT", False),
+    ("وأيد حزب الخضر لفترة طويلة تحرير تعاطي الماريجوانا.", "SUPPORT", True),
     # triggers._festival, _course: a Maghrebi تظاهرة is a festival; a life's course is no march
     ("وناقش المجلس فعاليات الدورة المقبلة من تظاهرة أيام قرطاج السينمائية.", "PROTEST", False),
     ("يأخذك الكاتب معه في مسيرة حياته العملية وتكوينه الفكري.", "PROTEST", False),

@@ -796,6 +796,21 @@ def _festival(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return m.pattern.form == "noun" and j < len(texts) and not breaks[j] and texts[j] in FESTIVAL_NEXT
 
 
+def _hands(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """أيدٍ مصرية، أيدٍ عاملة "hands", not أيّد "supported": an indefinite adjective in ة follows (an
+    object of the verb with the article, أيد السعودية، stays)."""
+    j = m.last + 1
+    if m.suffix or m.prefix not in ("", "و", "ب", "وب") or j >= len(texts) or breaks[j]:
+        return False
+    w = texts[j]
+    return w[:1] not in "لبكفو" and not w.startswith("ال") and len(w) > 3 and w.endswith(("يه", "له", "ره", "فه", "نه"))
+
+
+def _club_colours(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """دافع عن ألوان فيورنتينا: played for a club, no one defended."""
+    return m.last + 2 < len(texts) and texts[m.last + 1] == "عن" and texts[m.last + 2] in ("الوان", "شعار", "قميص")
+
+
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
@@ -1134,7 +1149,7 @@ SENSE_RULES = _by_word((
     (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
     (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
-    (("اجتماع",), _sociology), (("تظاهره", "تظاهرات"), _festival),
+    (("اجتماع",), _sociology), (("تظاهره", "تظاهرات"), _festival), (("ايد",), _hands), (("دافع",), _club_colours),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
