@@ -362,6 +362,11 @@ def test_counted_noun_is_no_verb(nlp):
 # Other senses, one rule each: (sentence, type, whether it asserts that type). Each rule's reading
 # and one sentence of the sense it keeps.
 SENSES = [
+    # triggers.PUBLIC_GUESTS, RECEIVED_THINGS, ROOM_HEADS: pilgrims' caravans and planes received, a
+    # detention facility
+    ("وأوضح الوزير أن المملكة تستقبل الأسبوع القادم أول فوج من قوافل الحجاج.", "CONSULT", False),
+    ("وأصبح مطار عدن جاهزا لاستقبال الطائرات الإغاثية.", "CONSULT", False),
+    ("وتبذل الإدارة جهودا لإغلاق منشأة الاعتقال في القاعدة.", "COERCE", False),
     # triggers._hands, _club_colours: أيدٍ مصرية are hands; دافع عن ألوان a club is playing for it
     ("وأنجزت القناة بأموال مصرية وأيد مصرية وخبرات مصرية.", "SUPPORT", False),
     ("وكان توران قد دافع عن ألوان أتلتيكو مدريد لأربعة مواسم.", "SUPPORT", False),
