@@ -19,6 +19,9 @@ def _of(records, etype, trigger):
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
 # negated verb of stopping
 MODALITY = [
+    # modality.FUTURE_DOING: the future verb of doing carries the future of the act after it
+    ("وقال إنه سيتم سحب جميع الدبابات والمدفعية من المنطقة.", "CONCEDE", "سحب", "future", True),
+    ("وسحب الجيش جميع الدبابات من المنطقة أمس.", "RETREAT", "سحب", "future", False),
     ("وأوضح أن الحكومة اللبنانية تدرس جديا خيار الترحيل.", "COERCE", "الترحيل",
      "hypothetical", True),    # an option
     ("وأوضح أن الجهات الأمنية تعمل على استكمال التحقيقات للقبض على كل من خطط للعملية.", "COERCE", "لقبض",

@@ -195,6 +195,8 @@ NARRATIVE_BEFORE_AN = frozenset(("قبل", "بعد", "الي", "منذ", "حتي
 TRUCE_TOPIC_HEADS = frozenset(("انهيار", "خرق", "خروقات", "انتهاك", "انتهاكات", "اتفاق", "اتفاقيه", "لاتفاق",
                                "لاتفاقيه", "باتفاق", "شروط", "بنود", "احترام", "باحترام", "تطبيق", "بتطبيق",
                                "الالتزام", "بالالتزام", "سريان"))
+# The future verb of doing before an act's verbal noun (ليون سيقوم بعقد مشاورات)
+FUTURE_DOING = with_proclitics(("سيقوم", "ستقوم", "سيقومون", "سنقوم", "سيتم", "ستتم"), ("", "و", "ف"))
 # The verbal nouns of doing an act (تنظيم تظاهرات، شن هجمات، تنفيذ إضراب، إقامة اعتصام)
 DOING_NOUNS = frozenset(("تنظيم", "تسيير", "اقامه", "شن", "تنفيذ", "القيام", "اجراء", "اعلان"))
 RELATING = frozenset(("المتعلقه", "المتعلق", "المتصله", "المتصل", "متعلقه", "متعلق"))
@@ -266,6 +268,8 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         negated = True   # أحبطت الأجهزة الأمنية هجوما، إحباط محاولة لتفجير سيارة: the attack did not happen
     if m.pattern.form == "noun" and m.last + 1 < len(stems) and stems[m.last + 1] in COMING:
         future = True   # الاجتماع المقبل لوزراء الخارجية، اللقاء المرتقب مع لافروف
+    if not future and any(stems[i] in FUTURE_DOING for i in range(max(left, m.first - 3), m.first)):
+        future = True   # سيقوم بعقد مشاورات، ستقوم بتوقيع الاتفاق: the verb of doing carries the future
     if not hypothetical and (m.first > 0 and stems[m.first - 1] in DISJUNCTIONS
                              or m.last + 1 < len(stems) and stems[m.last + 1] in DISJUNCTIONS):
         hypothetical = True   # لقبول الاتفاق أو رفضه، مقتل أو جرح أحد: one of the alternatives
