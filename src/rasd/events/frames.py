@@ -491,13 +491,12 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     while left > 0 and not breaks[left]:
         left -= 1
     right = m.last + 1
-    while right < len(texts):
-        if breaks[right]:
-            k = paren_end(texts, breaks, right)
-            if k < 0:
-                break
-            right = k   # شنت طائرات التحالف، أمس، غارات على مواقع الحوثيين: the clause goes on
-        right += 1
+    while True:
+        while right < len(texts) and not breaks[right]:
+            right += 1
+        if right >= len(texts) or (k := paren_end(texts, breaks, right)) < 0:
+            break
+        right = k + 1   # شنت طائرات التحالف، أمس، غارات على مواقع الحوثيين: the clause goes on
     # بعدما، عندما، حيث: a subordinator after a verb opens another clause, whose actors are not the verb's
     # the object is looked for after the event noun of a light verb (أجرى خادم الحرمين الشريفين الملك
     # سلمان بن عبدالعزيز آل سعود اتصالا هاتفيا بالرئيس …: a long subject between them)

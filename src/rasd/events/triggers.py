@@ -123,17 +123,21 @@ class Requirements:
         after it, in its clause (no pattern spans a clause break)."""
         texts, breaks = tokens.texts, tokens.breaks
         of = self.of
-        j, end, resumed = first + 1, min(len(texts), first + words + REQUIRES_WINDOW), -1
-        while j < end:
-            if breaks[j] and j != resumed:
-                j = resumed = paren_end(texts, breaks, j)
-                if j < 0:
-                    return False
-                continue
-            if not need.isdisjoint(of(texts[j])):
+        start, end = first + 1, min(len(texts), first + words + REQUIRES_WINDOW)
+        while True:
+            for j in range(start, end):
+                if breaks[j]:
+                    break
+                if not need.isdisjoint(of(texts[j])):
+                    return True
+            else:
+                return False
+            k = paren_end(texts, breaks, j)   # (اليوم الأحد،): the clause goes on after it
+            if k < 0 or k >= end:
+                return False
+            if not need.isdisjoint(of(texts[k])):
                 return True
-            j += 1
-        return False
+            start = k + 1
 
 
 # A short adjunct of time or place set off by commas (تعقد الحكومة، اليوم الأحد، جلسة طارئة؛ هدد الوزير، في
@@ -232,15 +236,14 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
                     if j < 0:
                         break
                     continue
-                if not (named and j in named or texts[j - 1] in FIELD_HEADS):
-                    # أصدرت منظمة العفو الدولية تقريرا: no companion in a name; تقدم إيران في مجال
-                    # السلاح النووي: nor a field named after مجال (progress, not arms provided)
-                    sat = sat_at.get(j)
-                    if sat is None:
-                        sat = sat_at[j] = of(texts[j])
-                    if sat and not sat.isdisjoint(req):
-                        at = j
-                        break
+                sat = sat_at.get(j)
+                if sat is None:
+                    sat = sat_at[j] = of(texts[j])
+                # أصدرت منظمة العفو الدولية تقريرا: no companion in a name; تقدم إيران في مجال السلاح
+                # النووي: nor a field named after مجال (progress, not arms provided)
+                if sat and not sat.isdisjoint(req) and not (named and j in named or texts[j - 1] in FIELD_HEADS):
+                    at = j
+                    break
                 j += 1
             if at < 0:
                 if m.pattern.form != "noun" and m.pattern.words[0].startswith(DO_VERBS):

@@ -164,8 +164,30 @@ _BLESSING_VERBS = frozenset((
 # Styles of address before a title (صاحب السمو الملكي الأمير …، صاحب المعالي الوزير، معالي الدكتور،
 # فخامة الرئيس) stand between a word and the title it governs (زيارة صاحب السمو الملكي الأمير محمد:
 # the visit of the prince). Blanked too, when written bare (not وصاحب: its و coordinates the title).
-_STYLES = re.compile(r"(?<!\S)(?:صاحب|صاحبه) (?:السمو الملكي|السمو|الجلاله|المعالي|الفضيله|السعاده|الدوله)(?= \S)"
-                     r"|(?<!\S)(?:معالي|فخامه)(?= \S)")
+_STYLE_STARTS = ("صاحب", "معالي", "فخامه")
+_STYLES = re.compile(r"(?:صاحب|صاحبه) (?:السمو الملكي|السمو|الجلاله|المعالي|الفضيله|السعاده|الدوله)(?= \S)"
+                     r"|(?:معالي|فخامه)(?= \S)")
+
+
+def _mask_styles(norm: str) -> str:
+    """``norm`` with each style of address that begins a word blanked (str.find, then one match)."""
+    spans = []
+    for word in _STYLE_STARTS:
+        i = norm.find(word)
+        while i >= 0:
+            if i == 0 or norm[i - 1].isspace():
+                m = _STYLES.match(norm, i)
+                if m is not None:
+                    spans.append(m.span())
+            i = norm.find(word, i + len(word))
+    if not spans:
+        return norm
+    pieces, done = [], 0
+    for a, b in sorted(spans):
+        pieces += (norm[done:a], " " * (b - a))
+        done = b
+    pieces.append(norm[done:])
+    return "".join(pieces)
 
 
 def mask_honorifics(n: Normalized) -> Normalized:
@@ -173,8 +195,9 @@ def mask_honorifics(n: Normalized) -> Normalized:
     and the styles of address before titles (صاحب السمو الملكي، معالي) turned into spaces in
     ``norm``: the same length, so every offset still maps to the input. Looks at each الله
     (str.find) and the word before it, not at every character."""
-    if "صاحب" in n.norm or "معالي" in n.norm or "فخامه" in n.norm:
-        n = replace(n, norm=_STYLES.sub(lambda m: " " * (m.end() - m.start()), n.norm))
+    masked = _mask_styles(n.norm)
+    if masked is not n.norm:
+        n = replace(n, norm=masked)
     norm = n.norm
     pieces: list[str] = []
     done = 0
