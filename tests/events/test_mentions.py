@@ -362,6 +362,10 @@ def test_counted_noun_is_no_verb(nlp):
 # Other senses, one rule each: (sentence, type, whether it asserts that type). Each rule's reading
 # and one sentence of the sense it keeps.
 SENSES = [
+    # triggers.AIM_SUBJECTS: a phase of a programme or a shop aims at people, it attacks no one
+    ("واستهدفت المرحلة الأولى من البرنامج 13 منطقة.", "ASSAULT", False),
+    ("ويستهدف متجر آبل أكثر من مليار زائر سنويا.", "ASSAULT", False),
+    ("واستهدف مسلحون متجرا في السوق الشعبي.", "ASSAULT", True),
     # triggers.PUBLIC_GUESTS, RECEIVED_THINGS, ROOM_HEADS: pilgrims' caravans and planes received, a
     # detention facility
     ("وأوضح الوزير أن المملكة تستقبل الأسبوع القادم أول فوج من قوافل الحجاج.", "CONSULT", False),
