@@ -121,6 +121,13 @@ def test_actor_coded(nlp, text, code):
     assert code in codes, codes
 
 
+def test_a_state_after_bin_and_a_name_is_a_family_name(nlp):
+    # regression: عبدالله بن محمد السويد was Sweden
+    recs = nlp.code("والتقى عبدالله بن محمد السويد الوفد الكويتي.", "2015-08-01")
+    codes = {(r[k] or {}).get("country") for r in recs for k in ("source", "target")}
+    assert "SWE" not in codes and "KWT" in codes, codes
+
+
 @pytest.mark.parametrize("text", [
     # مالية "financial" is neither Male, the Maldives' capital (ماليه, now ambiguous), nor Malian after a
     # minister (recognize.MINISTER_HEADS): regression, 29 events of the bench corpus were the Maldives'

@@ -166,6 +166,8 @@ MENTIONS = [
     # modality.TRUCE_TOPIC_HEADS: the collapse, breach or terms of a truce make it the topic
     ("وأدى الانفجار إلى انهيار هدنة كانت سارية منذ عامين.", "RETREAT"),
     ("وأشار إلى اتفاق نزع الأسلحة الكيماوية الذي توسطت فيه موسكو.", "RETREAT"),
+    # ل before an imperfect: a purpose (but after a comma, what followed: REPORTS)
+    ("وجلبت الحكومة المليشيات من كل حدب وصوب لتقتل كل من يعارض سياستها.", "ASSAULT"),
     # modality.SUBJUNCTIVE_PARTICLES: أن or كي before an imperfect names a possible act
     ("وكان العهد بينه وبين التنظيم أن يغتال أي شخص يساعد الشرطة.", "ASSAULT"),
     ("ونحن نتظاهر من أجل أن تستجيب الحكومة لمطالب الشعب.", "CONCEDE"),
@@ -287,6 +289,7 @@ REPORTS = [
     ("وتسلل الرجل إلى داخل المبنى قبل أن يعتقله أحد الضباط.", "COERCE"),            # قبل أن: narrated
     ("تعقد الحكومة العراقية، اليوم الأحد، جلسة طارئة لبحث الإصلاحات.", "CONSULT"),   # a companion after an adjunct
     ("وأعلن الطرفان وقف إطلاق النار أمس.", "RETREAT"),                                 # a truce declared
+    ("واندلعت اشتباكات عنيفة أسفرت عن مقتل عناصر من الجيش، لتنسحب قوات الجيش نحو المستودعات.", "RETREAT"),
     ("وقتل ثلاثة جنود في هجوم استهدف دوريتهم في 3 أبريل 2010 قرب الحدود.", "ASSAULT"),  # the text's year
     ("وقتل مسلحون ثلاثة جنود أمس وحذرت الشرطة السكان من الخروج.", "ASSAULT"),      # a warning after it
     ("وفرقت الشرطة المتظاهرين بالقوة أمام البرلمان.", "ASSAULT"),                  # a dispersal by force
@@ -362,6 +365,8 @@ def test_counted_noun_is_no_verb(nlp):
 # Other senses, one rule each: (sentence, type, whether it asserts that type). Each rule's reading
 # and one sentence of the sense it keeps.
 SENSES = [
+    # triggers._kind_welcome: thanks for a kind welcome report no meeting
+    ("وشكر الوفد الوزير على حسن الاستقبال وكرم الضيافة.", "CONSULT", False),
     # triggers.AIM_SUBJECTS: a phase of a programme or a shop aims at people, it attacks no one
     ("واستهدفت المرحلة الأولى من البرنامج 13 منطقة.", "ASSAULT", False),
     ("ويستهدف متجر آبل أكثر من مليار زائر سنويا.", "ASSAULT", False),

@@ -106,7 +106,10 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
                   and not (m.first in verb_tokens and m.prefix in ("", "و", "ف") and not m.suffix)}
     # a nationality adjective that is also a common word (قطري "regional") counts after a head
     heads = {m.last for m in actors if not m.pattern.ambiguous}
+    # عبدالله بن محمد السويد، علي بن سالم اليمني: a state or its adjective after بن and a name is a family name
+    kin = {i + 2 for i, w in enumerate(stems[:-2]) if w in KIN_LINKS} if not KIN_LINKS.isdisjoint(stems) else ()
     cands = [m for m in actors if not (
+        m.first in kin and m.kind in ("country", "capital", "nisba") and m.prefix in ("", "ال")) and not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
         and not (m.kind == "nisba" and m.first - 1 in heads
                  # وزير المالية، وزراء المالية: a portfolio after a minister, not the nationality (Malian)

@@ -306,6 +306,10 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             future = True
         else:
             hypothetical = True
+    if not hypothetical and m.pattern.form == "present" and m.prefix in ("ل", "ول", "فل") and not breaks[m.first]:
+        # جلبت الميليشيات لتقتل، فلنفتش عن المختبئين: ل before an imperfect, a purpose or a command; but
+        # after a comma it tells what followed (اشتباكات أسفرت عن مقتل عناصر، لتنسحب قوات الأسد)
+        hypothetical = True
     if not hypothetical and not future and m.pattern.form == "present" and not m.prefix and m.first > 0 \
             and stems[m.first - 1] in SUBJUNCTIVE_PARTICLES \
             and not (m.first > 1 and _bare(stems[m.first - 2]) in NARRATIVE_BEFORE_AN):

@@ -821,6 +821,14 @@ def _club_colours(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return m.last + 2 < len(texts) and texts[m.last + 1] == "عن" and texts[m.last + 2] in ("الوان", "شعار", "قميص")
 
 
+# شكره على حسن الاستقبال، كرم الضيافة: the hospitality thanked for, no meeting reported
+HOSPITALITY_HEADS = frozenset(("حسن", "لحسن", "بحسن", "وحسن", "كرم", "لكرم", "بكرم", "حفاوه", "لحفاوه", "بحفاوه"))
+
+
+def _kind_welcome(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    return m.first > 0 and texts[m.first - 1] in HOSPITALITY_HEADS and "ال" in m.prefix
+
+
 def _challenge(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """التحدي، تحديا، تحديان: the noun "challenge", which normalization merges with تحدّى "defied"
     (ى → ي); the article or a noun ending tells it (a bare تحدي stays ambiguous)."""
@@ -1159,7 +1167,7 @@ SENSE_RULES = _by_word((
     (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
     (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
-    (("اجتماع",), _sociology), (("تظاهره", "تظاهرات"), _festival), (("ايد",), _hands), (("دافع",), _club_colours),
+    (("اجتماع",), _sociology), (("استقبال", "ضيافه"), _kind_welcome), (("تظاهره", "تظاهرات"), _festival), (("ايد",), _hands), (("دافع",), _club_colours),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
