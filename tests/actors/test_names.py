@@ -91,6 +91,9 @@ def test_saudi_royal_protocol(nlp, text, source, target):
     ("واتهمت المعارضة التركية حزب العدالة والتنمية الحاكم بالمراوغة.", "TUROPP", "TURPTYGOV"),
     # a city naming an agreement or talks is their venue, no party (recognize.VENUE_HEADS)
     ("وشدد الوزير على أن مباحثات القاهرة بين الرئيس الفرنسي والرئيس المصري ناجحة.", "FRAGOV", "EGYGOV"),
+    # a title after a name with the adjective of a state the person never served is another person
+    # (recognize._split_foreign_titles)
+    ("واستقبل الملك سلمان وزير الخارجية الأمريكي في جدة.", "SAUGOV", "USAGOV"),
     # a group after a name is the object (recognize.GROUP_NOUNS)
     ("والتقى ولد الشيخ أحمد وفد الحوثيين في مسقط.", "IGOUNO", "YEMREB"),
     # نظيره after a name is the object, not a title in apposition (recognize.COUNTERPARTS)

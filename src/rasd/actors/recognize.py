@@ -206,6 +206,7 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             prev.end = m.end
             continue
         phrases.append(Phrase(m.first, m.last, m.start, m.end, [m]))
+    phrases = _split_foreign_titles(phrases)
     group = 0
     for k, p in enumerate(phrases):
         head = p.mentions[0]
@@ -264,6 +265,30 @@ NAME_TITLES = frozenset(("الشيخ", "الشيخه", "السيد", "السيد
 
 
 KIN_LINKS = frozenset(("بن", "ابن", "بنت"))
+
+
+def _split_foreign_titles(phrases: list[Phrase]) -> list[Phrase]:
+    """استقبل الملك سلمان وزير الخارجية الأمريكي: a title after a name, whose nationality adjective
+    is a state the person never served, is another person (the object), not an apposition."""
+    out: list[Phrase] = []
+    for p in phrases:
+        ms = p.mentions
+        person = next((i for i, m in enumerate(ms) if m.kind == "person"), None)
+        cut = None
+        if person is not None:
+            served = {r.country for r in getattr(ms[person].ref, "roles", ())}
+            for k in range(person + 1, len(ms) - 1):
+                if ms[k].kind == "agent" and ms[k + 1].kind == "nisba" and served \
+                        and getattr(ms[k + 1].ref, "iso3", None) not in served:
+                    cut = k
+                    break
+        if cut is None:
+            out.append(p)
+            continue
+        head, tail = ms[:cut], ms[cut:]
+        out.append(Phrase(p.first, head[-1].last, p.start, head[-1].end, head))
+        out.append(Phrase(tail[0].first, p.last, tail[0].start, p.end, tail))
+    return out
 
 
 def _name_chain(texts: list[str], breaks: list[bool], a: int, b: int, tail: bool = False) -> bool:
