@@ -94,6 +94,8 @@ def test_saudi_royal_protocol(nlp, text, source, target):
     # a title after a name with the adjective of a state the person never served is another person
     # (recognize._split_foreign_titles)
     ("واستقبل الملك سلمان وزير الخارجية الأمريكي في جدة.", "SAUGOV", "USAGOV"),
+    # the dual of a title in construct starts its entry (compile.DUAL_CONSTRUCT)
+    ("والتقى وزيرا الخارجية السعودي والأمريكي في جدة.", "SAUGOV", "USAGOV"),
     # a group after a name is the object (recognize.GROUP_NOUNS)
     ("والتقى ولد الشيخ أحمد وفد الحوثيين في مسقط.", "IGOUNO", "YEMREB"),
     # نظيره after a name is the object, not a title in apposition (recognize.COUNTERPARTS)

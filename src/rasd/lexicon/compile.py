@@ -153,9 +153,10 @@ class Matcher:
                             suffix in NOMINAL_ENDINGS and pat.form in VERB_FORMS
                             and not (suffix == "ا" and pat.form == "present" and stem.endswith("ون"))):
                         singles.append((pat, prefix, suffix, _skip(prefix)))
-                elif not suffix:
+                elif not suffix or suffix in DUAL_CONSTRUCT and pat.kind == "agent" and pat.layer == "actor":
+                    # وزيرا الخارجية: the dual of a title in construct starts its entry too
                     multis.setdefault(pat.words[1], []).append((pat, prefix))
-                    if len(pat.words) == 2 and pat.suffix_ok:
+                    if len(pat.words) == 2 and pat.suffix_ok and not suffix:
                         suffixed.setdefault(pat.words[1], []).append((pat, prefix))
         got = (singles, multis, suffixed) if (singles or multis) else _EMPTY
         if len(self._cache) >= 1_000_000:
@@ -323,6 +324,9 @@ def _start_requirements(by_next: dict[str, list[tuple[Pattern, str]]]) -> dict[s
         if reqs:
             out[nxt] = frozenset() if not all(reqs) else frozenset(w for r in reqs for w in r)
     return out
+
+
+DUAL_CONSTRUCT = frozenset(("ا",))   # the nominative dual in construct has lost its ن: وزيرا الخارجية
 
 
 def _cache_keys(tokens: Tokens) -> list[str]:
