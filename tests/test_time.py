@@ -156,6 +156,18 @@ def test_almanac_lines_take_their_year(sentence, expected):
     assert resolve_event_date(sentence, THURSDAY) == expected
 
 
+def test_a_month_without_its_year_takes_the_year_of_a_later_date():
+    # regression: من فبراير حتى نوفمبر 1943 was February 2015
+    assert resolve_event_date("خلال الفترة من فبراير حتى نوفمبر 1943 قصف اليابانيون داروين", THURSDAY) == \
+        ("1943-02-01", "text")
+    assert resolve_event_date("بين ديسمبر ومارس 2014 قتل مئات", THURSDAY) == ("2013-12-01", "text")
+    assert resolve_event_date("في فبراير الماضي قتل مئات", THURSDAY) == ("2015-02-01", "text")
+    assert resolve_event_date("وأعلن الجيش عزله في يوليو تموز 2013", THURSDAY) == ("2013-07-01", "text")
+    # a year further on dates something else (not the month, which the text's year keeps)
+    assert resolve_event_date("وأعلن الحزب في يوليو تصعيد هجماته بسبب انتهاكات القوات التركية لاتفاق وقف إطلاق "
+                              "النار الذي تم التوصل إليه عام 2013", THURSDAY) == ("2015-07-01", "text")
+
+
 def test_almanac_line_on_a_leap_day():
     assert resolve_event_date("1970 - مصر توافق على خطة روجرز", dt.date(2016, 2, 29)) == ("1970-02-28", "text")
 

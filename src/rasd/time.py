@@ -609,6 +609,9 @@ def _trimmed(m: DateMention, text: str) -> DateMention:
     return m if (start, end) == m.span else DateMention((start, end), m.date, m.precision, m.kind)
 
 
+RANGE_GAP = 40   # characters between a bare month and the dated month that gives it its year
+_RELATIVE_MONTH_WORDS = frozenset(("الماضي", "المقبل", "القادم", "الجاري", "الحالي", "المنصرم", "الفايت", "الشهر",
+                                   "مطلع", "منتصف", "اواخر", "اواءل"))
 # A line of a this-day-in-history column opens with its year and a dash (1967 - بدء تظاهرات …، 1969- مقتل …).
 _ALMANAC = re.compile(r"\s*([12]\d{3})\s*[-–—ـ]")
 
@@ -631,6 +634,15 @@ def resolve_event_date(sentence: str, anchor: _dt.date | None, *, normalized: bo
     mentions = find_dates(sentence, anchor, normalized=normalized)
     best = next((m for m in mentions if m.precision == "day"), mentions[0] if mentions else None)
     if best is not None:
+        if best.precision == "month" and best.kind == "relative" \
+                and not any(w in _RELATIVE_MONTH_WORDS for w in sentence[best.span[0]:best.span[1]].split()):
+            # من فبراير حتى نوفمبر 1943، يوليو تموز 2013: a bare month, the year of the date right after it
+            # (not فبراير الماضي, nor a year further on)
+            later = next((m for m in mentions if m.span[0] > best.span[0] and m.kind == "absolute"
+                          and m.span[0] - best.span[1] <= RANGE_GAP), None)
+            if later is not None:
+                year = later.date.year if best.date.month <= later.date.month else later.date.year - 1
+                return best.date.replace(year=year).isoformat(), "text"
         return best.date.isoformat(), "text"
     if anchor is not None:
         return anchor.isoformat(), "publication"
