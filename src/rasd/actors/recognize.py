@@ -107,9 +107,9 @@ def select(matches: list[Match], stems: list[str]) -> list[Match]:
     # a nationality adjective that is also a common word (قطري "regional") counts after a head
     heads = {m.last for m in actors if not m.pattern.ambiguous}
     # عبدالله بن محمد السويد، علي بن سالم اليمني: a state or its adjective after بن and a name is a family name
-    kin = {i + 2 for i, w in enumerate(stems[:-2]) if w in KIN_LINKS} if not KIN_LINKS.isdisjoint(stems) else ()
     cands = [m for m in actors if not (
-        m.first in kin and m.kind in ("country", "capital", "nisba") and m.prefix in ("", "ال")) and not (
+        m.kind in ("country", "capital", "nisba") and m.prefix in ("", "ال") and m.first >= 2
+        and stems[m.first - 2] in KIN_LINKS) and not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
         and not (m.kind == "nisba" and m.first - 1 in heads
                  # وزير المالية، وزراء المالية: a portfolio after a minister, not the nationality (Malian)
@@ -273,6 +273,9 @@ def _split_foreign_titles(phrases: list[Phrase]) -> list[Phrase]:
     out: list[Phrase] = []
     for p in phrases:
         ms = p.mentions
+        if len(ms) < 3:   # a person, a title and an adjective at least
+            out.append(p)
+            continue
         person = next((i for i, m in enumerate(ms) if m.kind == "person"), None)
         cut = None
         if person is not None:
