@@ -33,7 +33,7 @@ LOCATIVE_WORDS = frozenset((
     "جامعه",
 ))
 PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
-# Honorifics before a title (فخامة الرئيس، معالي الوزير، سمو الأمير، سعادة السفير، جلالة الملك)
+# After a minister an ambiguous nationality adjective names the portfolio (وزير المالية: finance, not Mali)
 MINISTER_HEADS = frozenset(("وزير", "وزيرا", "وزيري", "وزراء", "وزاره", "لوزاره", "بوزاره", "لوزير", "ووزير",
                             "ووزاره", "لوزراء"))
 # An agreement, a meeting or talks named by the city that hosted them (اتفاق فيينا، توافق فيينا، مباحثات
@@ -55,6 +55,7 @@ GROUP_NOUNS = frozenset(("وفد", "وفدا", "قوات", "عناصر", "ممث
                          "مقاتلي", "مجموعه", "عددا", "وفود"))
 # نظيره، نظيرتها "his, her counterpart": written with a pronoun, never a title in apposition to a name
 COUNTERPARTS = frozenset(("نظير", "نظيره"))
+# Honorifics before a title (فخامة الرئيس، معالي الوزير، سمو الأمير، سعادة السفير، جلالة الملك)
 HONORIFICS = frozenset(("فخامه", "معالي", "سمو", "سعاده", "جلاله"))
 TARGET_PREPS = frozenset(("مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "تجاه", "حيال", "نحو", "لصالح",
                           "بشان", "حول", "ازاء", "بخصوص",
