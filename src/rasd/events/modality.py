@@ -83,7 +83,8 @@ WISH_HEADS = frozenset(("يامل", "تامل", "ياملون", "نامل", "ا�
 WISH_REACH = 5
 WISH_FORMS = with_proclitics(WISH_HEADS, ("", "و"))   # not ف: فتمنى بعد اجتماع (a wish after a meeting)
 WISHED_AS_FUTURE = frozenset(("CONSULT", "SUPPORT", "COOPERATE", "AID"))
-# Words between the call and its إلى: the subject of a verb-first clause (دعت المعارضة السورية إلى …).
+# Words between the call and its إلى: the subject of a verb-first clause (دعت المعارضة السورية إلى …،
+# ودعا عدد من مناصري النظام السابق إلى تنظيم تظاهرات).
 CALL_REACH = 8
 # Striving and aiming (تسعى المقاومة إلى طرد …، سعيها الدؤوب إلى طرد هؤلاء، الرامية إلى وقف) name with
 # إلى an act not yet done, as a call does. Whole words: سعيد is a name.
