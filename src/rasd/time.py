@@ -610,8 +610,8 @@ def _trimmed(m: DateMention, text: str) -> DateMention:
 
 
 RANGE_GAP = 40   # characters between a bare month and the dated month that gives it its year
-_RELATIVE_MONTH_WORDS = frozenset(("الماضي", "المقبل", "القادم", "الجاري", "الحالي", "المنصرم", "الفايت", "الشهر",
-                                   "مطلع", "منتصف", "اواخر", "اواءل"))
+# a month told relative to the text (فبراير الماضي، مطلع الشهر المقبل) has its year already
+_RELATIVE_MONTH_WORDS = frozenset((*_PAST, *_NEXT, *_CURRENT, *_PERIODS, *_PREPOSITIONS))
 # A line of a this-day-in-history column opens with its year and a dash (1967 - بدء تظاهرات …، 1969- مقتل …).
 _ALMANAC = re.compile(r"\s*([12]\d{3})\s*[-–—ـ]")
 

@@ -34,20 +34,12 @@ LOCATIVE_WORDS = frozenset((
 ))
 PLACE_CONTEXT = LOCATIVE_WORDS - {"في", "حي", "ساحل", "حدود"}
 # After a minister an ambiguous nationality adjective names the portfolio (وزير المالية: finance, not Mali)
-MINISTER_HEADS = frozenset(("وزير", "وزيرا", "وزيري", "وزراء", "وزاره", "لوزاره", "بوزاره", "لوزير", "ووزير",
-                            "ووزاره", "لوزراء"))
+MINISTER_HEADS = with_proclitics(("وزير", "وزيرا", "وزيري", "وزراء", "وزاره"), ("", "و", "ل", "ب"))
 # An agreement, a meeting or talks named by the city that hosted them (اتفاق فيينا، توافق فيينا، مباحثات
 # القاهرة، مؤتمر لندن، إعلان جدة): the city is the venue
-VENUE_HEADS = frozenset(("اتفاق", "اتفاقيه", "الاتفاق", "الاتفاقيه", "توافق", "معاهده", "اعلان", "مؤتمر", "قمه",
-                         "محادثات", "مفاوضات", "مباحثات", "مشاورات", "اجتماع", "اجتماعات", "لقاء", "مسار", "جوله"))
-
-
-def _bare_word(w: str) -> str:
-    """A word without a conjunction or a preposition glued to it (واتفاق، باتفاق، لمؤتمر → اتفاق …)."""
-    for p in ("وب", "ول", "فب", "و", "ف", "ب", "ل"):
-        if w.startswith(p) and len(w) - len(p) >= 3 and w[len(p):] in VENUE_HEADS:
-            return w[len(p):]
-    return w
+VENUE_HEADS = with_proclitics(("اتفاق", "اتفاقيه", "الاتفاق", "الاتفاقيه", "توافق", "معاهده", "اعلان", "مؤتمر",
+                               "قمه", "محادثات", "مفاوضات", "مباحثات", "مشاورات", "اجتماع", "اجتماعات", "لقاء", "مسار",
+                               "جوله"), ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"))
 
 
 # A group after a name is no title of it (التقى ولد الشيخ أحمد وفد الحوثيين): the object
@@ -221,7 +213,7 @@ def build_phrases(tokens: Tokens, mentions: list[Match], stems: Any) -> list[Phr
             p.locative = True
         elif p.kinds == {"metonym"} and before == "في":
             p.locative = True  # في البيت الأبيض: where, not who
-        elif p.kinds <= {"capital", "place"} and head.prefix in ("", "ال") and _bare_word(before) in VENUE_HEADS:
+        elif p.kinds <= {"capital", "place"} and head.prefix in ("", "ال") and before in VENUE_HEADS:
             p.locative = True  # اتفاق فيينا، مباحثات القاهرة، مؤتمر جنيف: where it was made, no party
         elif p.kinds == {"place"} and all(getattr(m.ref, "feature", None) in NATURAL_FEATURES for m in p.mentions):
             p.locative = True  # البحر الكاريبي، نهر الفرات، جبال الألب: where, never who

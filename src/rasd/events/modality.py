@@ -66,7 +66,7 @@ IRREALIS_HEADS = frozenset(("وقف", "بوقف", "لوقف", "ووقف", "من�
                             "مقابل", "بمقابل"))
 # A warrant or an order (مذكرة اعتقال، أمر هدم، قرار ترحيل) names the arrest, demolition or deportation
 # it allows, not one done.
-WARRANT_HEADS = frozenset(("مذكره", "مذكرات", "بمذكره", "امر", "اوامر", "بامر", "قرار", "بقرار"))
+WARRANT_HEADS = with_proclitics(("مذكره", "مذكرات", "امر", "اوامر", "قرار"), ("", "ب"))
 WARRANT_TYPES = frozenset(("COERCE", "ASSAULT"))
 CALL_HEADS = ("دعو", "تدعو", "يدعو", "يدعون", "دعا", "دعت", "دعوا", "داعين", "داعيه", "مطالبين", "يطالب", "تطالب",
               "يطالبون", "طالب", "طالبت", "طالبوا")
@@ -193,9 +193,8 @@ NARRATIVE_BEFORE_AN = frozenset(("قبل", "بعد", "الي", "منذ", "حتي
 # The collapse, breach, violation or terms of a truce (انهيار هدنة، خرق وقف إطلاق النار، انتهاكات لاتفاق
 # وقف إطلاق النار، اتفاق نزع الأسلحة الكيماوية) make it the topic: no truce or withdrawal reported
 # (the agreement, where it is told, is its own event).
-TRUCE_TOPIC_HEADS = frozenset(("انهيار", "خرق", "خروقات", "انتهاك", "انتهاكات", "اتفاق", "اتفاقيه", "لاتفاق",
-                               "لاتفاقيه", "باتفاق", "شروط", "بنود", "احترام", "باحترام", "تطبيق", "بتطبيق",
-                               "الالتزام", "بالالتزام", "سريان"))
+TRUCE_TOPIC_HEADS = with_proclitics(("انهيار", "خرق", "خروقات", "انتهاك", "انتهاكات", "اتفاق", "اتفاقيه", "شروط",
+                                     "بنود", "احترام", "تطبيق", "الالتزام", "سريان"), ("", "ل", "ب"))
 # The future verb of doing before an act's verbal noun (ليون سيقوم بعقد مشاورات)
 FUTURE_DOING = with_proclitics(("سيقوم", "ستقوم", "سيقومون", "سنقوم", "سيتم", "ستتم"), ("", "و", "ف"))
 # The verbal nouns of doing an act (تنظيم تظاهرات، شن هجمات، تنفيذ إضراب، إقامة اعتصام)

@@ -473,7 +473,7 @@ NATURAL_REACH = 10
 
 
 # ضربة شمس، ضربات الشمس: sunstroke (تعرض بعضهم إلى ضربات الشمس)
-SUNSTROKES = with_proclitics(("ضربه", "ضربات", "لضربه", "لضربات"), ("", "و", "ب", "ل"))
+SUNSTROKES = with_proclitics(("ضربه", "ضربات"), ("", "و", "ب", "ل"))
 
 
 def _natural_cause(m: Match, texts: list[str]) -> bool:
@@ -753,7 +753,7 @@ def _snatch(m: Match, texts: list[str], breaks: list[bool]) -> bool:
 
 # علم الاجتماع "sociology" (أستاذ علم الاجتماع، علماء الاجتماع) and الاجتماع among the other disciplines
 # (حوليات التاريخ والاقتصاد والاجتماع): a science, no meeting.
-SCIENCE_HEADS = frozenset(("علم", "علماء", "عالم", "لعلم", "بعلم", "وعلم", "لعلماء"))
+SCIENCE_HEADS = with_proclitics(("علم", "علماء", "عالم"), ("", "و", "ل", "ب"))
 DISCIPLINES = frozenset(("الاقتصاد", "التاريخ", "السياسه", "الفلسفه", "الانثروبولوجيا", "النفس", "الاداب"))
 
 
@@ -822,7 +822,7 @@ def _club_colours(m: Match, texts: list[str], breaks: list[bool]) -> bool:
 
 
 # شكره على حسن الاستقبال، كرم الضيافة: the hospitality thanked for, no meeting reported
-HOSPITALITY_HEADS = frozenset(("حسن", "لحسن", "بحسن", "وحسن", "كرم", "لكرم", "بكرم", "حفاوه", "لحفاوه", "بحفاوه"))
+HOSPITALITY_HEADS = with_proclitics(("حسن", "كرم", "حفاوه"), ("", "و", "ل", "ب"))
 
 
 def _kind_welcome(m: Match, texts: list[str], breaks: list[bool]) -> bool:
@@ -1167,7 +1167,8 @@ SENSE_RULES = _by_word((
     (("ابعد",), _comparative), (("عريضه",), _broad), (("تحدي",), _challenge), (("رحبا",), _spacious),
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
     (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
-    (("اجتماع",), _sociology), (("استقبال", "ضيافه"), _kind_welcome), (("تظاهره", "تظاهرات"), _festival), (("ايد",), _hands), (("دافع",), _club_colours),
+    (("اجتماع",), _sociology), (("استقبال", "ضيافه"), _kind_welcome), (("تظاهره", "تظاهرات"), _festival),
+    (("ايد",), _hands), (("دافع",), _club_colours),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
