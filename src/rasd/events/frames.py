@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, gender, is_crowd, is_participant_trigger
-from rasd.events.triggers import NUMERAL_WORDS, TriggerHit, paren_end
+from rasd.events.triggers import NUMERAL_WORDS, TriggerHit, clause_indices
 from rasd.text.tokenize import Tokens, without_conjunction as _bare
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
@@ -490,13 +490,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     breaks, texts = tokens.breaks, tokens.texts
     while left > 0 and not breaks[left]:
         left -= 1
-    right = m.last + 1
-    while True:
-        while right < len(texts) and not breaks[right]:
-            right += 1
-        if right >= len(texts) or (k := paren_end(texts, breaks, right)) < 0:
-            break
-        right = k + 1   # شنت طائرات التحالف، أمس، غارات على مواقع الحوثيين: the clause goes on
+    # the end of its clause (شنت طائرات التحالف، أمس، غارات على مواقع الحوثيين: the clause goes on)
+    right = max(clause_indices(texts, breaks, m.last + 1, len(texts)), default=m.last) + 1
     # بعدما، عندما، حيث: a subordinator after a verb opens another clause, whose actors are not the verb's
     # the object is looked for after the event noun of a light verb (أجرى خادم الحرمين الشريفين الملك
     # سلمان بن عبدالعزيز آل سعود اتصالا هاتفيا بالرئيس …: a long subject between them)

@@ -6,7 +6,7 @@ with اتفاق…); among entries for the same words, the most specific satisfi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from rasd.lexicon.compile import Match
@@ -123,21 +123,13 @@ class Requirements:
         after it, in its clause (no pattern spans a clause break)."""
         texts, breaks = tokens.texts, tokens.breaks
         of = self.of
-        start, end = first + 1, min(len(texts), first + words + REQUIRES_WINDOW)
-        while True:
-            for j in range(start, end):
-                if breaks[j]:
-                    break
-                if not need.isdisjoint(of(texts[j])):
-                    return True
-            else:
-                return False
-            k = paren_end(texts, breaks, j)   # (اليوم الأحد،): the clause goes on after it
-            if k < 0 or k >= end:
-                return False
-            if not need.isdisjoint(of(texts[k])):
+        end = min(len(texts), first + words + REQUIRES_WINDOW)
+        for j in range(first + 1, end):   # (the common case inline: this runs for most words)
+            if breaks[j]:
+                return any(not need.isdisjoint(of(texts[k])) for k in clause_indices(texts, breaks, j, end))
+            if not need.isdisjoint(of(texts[j])):
                 return True
-            start = k + 1
+        return False
 
 
 # A short adjunct of time or place set off by commas (تعقد الحكومة، اليوم الأحد، جلسة طارئة؛ هدد الوزير، في
@@ -148,6 +140,24 @@ PAREN_MAX = 4
 
 
 FIELD_HEADS = frozenset(("مجال", "مجالات", "المجال", "المجالات", "بمجال", "ميدان", "قطاع", "صناعه", "تجاره"))
+
+
+def clause_indices(texts: list[str], breaks: list[bool], start: int, end: int) -> Iterator[int]:
+    """The token indices from ``start`` (to ``end``, exclusive) that stand in one clause: up to the next
+    break, passing over a short adjunct set off by commas (paren_end): the adjunct's own words are
+    skipped, the clause resumes after it."""
+    while True:
+        for j in range(start, end):
+            if breaks[j]:
+                break
+            yield j
+        else:
+            return
+        k = paren_end(texts, breaks, j)   # (اليوم الأحد،): the clause goes on after it
+        if k < 0 or k >= end:
+            return
+        yield k
+        start = k + 1
 
 
 def paren_end(texts: list[str], breaks: list[bool], j: int) -> int:
@@ -229,13 +239,7 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
         if e.requires:
             at = -1
             req = e.requires
-            j, end, resumed = m.last + 1, min(n, m.last + 1 + REQUIRES_WINDOW), -1
-            while j < end:
-                if breaks[j] and j != resumed:
-                    j = resumed = paren_end(texts, breaks, j)   # (اليوم الأحد،): the clause goes on
-                    if j < 0:
-                        break
-                    continue
+            for j in clause_indices(texts, breaks, m.last + 1, min(n, m.last + 1 + REQUIRES_WINDOW)):
                 sat = sat_at.get(j)
                 if sat is None:
                     sat = sat_at[j] = of(texts[j])
@@ -244,7 +248,6 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
                 if sat and not sat.isdisjoint(req) and not (named and j in named or texts[j - 1] in FIELD_HEADS):
                     at = j
                     break
-                j += 1
             if at < 0:
                 if m.pattern.form != "noun" and m.pattern.words[0].startswith(DO_VERBS):
                     do_verbs.append(m)
