@@ -169,8 +169,8 @@ _STYLES = re.compile(r"(?:صاحب|صاحبه) (?:السمو الملكي|الس
                      r"|(?:معالي|فخامه)(?= \S)")
 
 
-def _mask_styles(norm: str) -> str:
-    """``norm`` with each style of address that begins a word blanked (str.find, then one match)."""
+def _style_spans(norm: str) -> list[tuple[int, int]]:
+    """The spans of the styles of address that begin a word (str.find, then one match)."""
     spans = []
     for word in _STYLE_STARTS:
         i = norm.find(word)
@@ -180,26 +180,13 @@ def _mask_styles(norm: str) -> str:
                 if m is not None:
                     spans.append(m.span())
             i = norm.find(word, i + len(word))
-    if not spans:
-        return norm
-    pieces, done = [], 0
-    for a, b in sorted(spans):
-        pieces += (norm[done:a], " " * (b - a))
-        done = b
-    pieces.append(norm[done:])
-    return "".join(pieces)
+    return spans
 
 
-def mask_honorifics(n: Normalized) -> Normalized:
-    """``n`` with the blessings after names (حفظه الله، رحمه الله, with their dashes or brackets)
-    and the styles of address before titles (صاحب السمو الملكي، معالي) turned into spaces in
-    ``norm``: the same length, so every offset still maps to the input. Looks at each الله
-    (str.find) and the word before it, not at every character."""
-    masked = _mask_styles(n.norm)
-    if masked is not n.norm:
-        n = replace(n, norm=masked)
-    norm = n.norm
-    pieces: list[str] = []
+def _blessing_spans(norm: str) -> list[tuple[int, int]]:
+    """The spans of the blessings after names, with their dashes or brackets: each الله (str.find)
+    and the word before it, not every character."""
+    spans = []
     done = 0
     i = norm.find("الله")
     while i >= 0:
@@ -221,11 +208,26 @@ def mask_honorifics(n: Normalized) -> Normalized:
                 j += 1
             if j < len(norm) and norm[j] in "-–)":
                 end = j + 1
-            pieces += (norm[done:start], " " * (end - start))
+            spans.append((start, end))
             done = end
         i = norm.find("الله", end)
-    if not pieces:
+    return spans
+
+
+def mask_honorifics(n: Normalized) -> Normalized:
+    """``n`` with the blessings after names (حفظه الله، رحمه الله, with their dashes or brackets)
+    and the styles of address before titles (صاحب السمو الملكي، معالي) turned into spaces in
+    ``norm``: the same length, so every offset still maps to the input."""
+    norm = n.norm
+    spans = sorted(_style_spans(norm) + _blessing_spans(norm))
+    if not spans:
         return n
+    pieces: list[str] = []
+    done = 0
+    for a, b in spans:
+        a = max(a, done)
+        pieces += (norm[done:a], " " * (b - a))
+        done = max(done, b)
     pieces.append(norm[done:])
     return replace(n, norm="".join(pieces))
 
