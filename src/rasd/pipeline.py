@@ -108,7 +108,7 @@ class _Sentence:
     start: int
     end: int
     tokens: Tokens
-    matches: list[Any] | None   # None: not matched (no word starts an event or a reference)
+    matches: Any   # list[Match]; None: not matched (no word starts an event or a reference)
     stems: "list[str] | _Stems"
     phrases: list[Phrase]
     triggers: list[Any]   # TriggerHit: the triggers that survived selection
@@ -454,7 +454,7 @@ class Pipeline:
         best = min(locs, key=lambda p: (abs(p.first - trigger_tok) + (0 if p.first > trigger_tok else 3)))
         span = n.span_to_orig(best.start, best.end)
         loc = location_of(best, self.lexicon, orig[span[0]:span[1]], span)
-        other = best.fields.get("place") if best.fields else None
+        other: Any = best.fields.get("place") if best.fields else None
         if loc is not None and other is not None:
             # a name two states share, read by the document's context (طرابلس of Lebanon)
             loc = Location(loc.text, loc.span, other.name, other.country, other.lat, other.lon, other.geonameid,

@@ -416,7 +416,7 @@ def _day_month(cal: str, month: int, day: int, year: int | None, hijri_mark: boo
                 return None
         if anchor is None:
             return None
-        options = []
+        options: list[tuple[int, _dt.date | None]] = []
         for y in (anchor.year - 1, anchor.year, anchor.year + 1):
             try:
                 options.append((y, _dt.date(y, month, day)))
@@ -511,8 +511,8 @@ def _resolve(m: re.Match[str], anchor: _dt.date | None, grammar: _Grammar) -> Da
     if g("yr"):
         year = _num(g("yr_y"))
         if g("yr_h"):
-            day = _hijri_to_date(year, 1, 1)
-            return DateMention(span, day, "year", "absolute") if day else None
+            first = _hijri_to_date(year, 1, 1)
+            return DateMention(span, first, "year", "absolute") if first else None
         if not 1900 <= year <= 2100:
             return None
         if span[1] - span[0] == 4 and g("x") == g("yr_y"):

@@ -381,3 +381,11 @@ def test_suicide_bomber_between_verb_and_reflexive(nlp):
 def test_commenting_is_no_suspension(nlp):
     records = nlp.code("وعلق الوزير على المفاوضات مع المعارضة قائلا إنها مثمرة.", "2015-08-01")
     assert not [r for r in records if r["event_type"] == "SANCTION"]
+
+
+def test_counted_victims_before_the_verb_are_its_target(nlp):
+    # Regression (compiled build): `source, target = None, target or source` raised TypeError
+    # under mypyc; the victims counted before a verb of violence become its target, no source.
+    records = nlp.code("خمسة أشخاص قتلوا في انفجار سيارة مفخخة", date="2015-08-01")
+    killed = _of(records, "ASSAULT", "قتلوا")
+    assert killed["source"] is None and killed["target"]["text"] == "أشخاص"

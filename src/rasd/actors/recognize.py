@@ -81,7 +81,7 @@ class Phrase:
         return next((m for m in self.mentions if m.kind == kind), None)
 
 
-def select(matches: list[Match], stems: list[str]) -> list[Match]:
+def select(matches: list[Match], stems: Any) -> list[Match]:
     """Non-overlapping actor mentions: longest first, then dictionary priority.
 
     A name that is also a common word (مالي، صور) counts only after a place word
@@ -352,7 +352,7 @@ B_OBJECT_WORDS = with_proclitics((
 B_OBJECT_REACH = 6   # the verb, its subject (الأمين العام للجامعة العربية) and the ب-phrase
 
 
-def _b_object(p: "Phrase", stems: list[str], breaks: list[bool]) -> bool:
+def _b_object(p: "Phrase", stems: Any, breaks: list[bool]) -> bool:
     """Whether a ب-phrase is the object of a word of B_OBJECT_WORDS a few words before it."""
     for i in range(p.first - 1, max(-1, p.first - 1 - B_OBJECT_REACH), -1):
         if breaks[i + 1]:
@@ -572,7 +572,7 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
         role = person.ref.role_on(date)
         country, sector = role.country, role.sector
         name, ident = person.ref.name, person.ref.id
-        title = next((m for m in reversed(p.mentions) if m.kind == "agent" and m.first < person.first), None)
+        title = next((m for m in p.mentions[::-1] if m.kind == "agent" and m.first < person.first), None)
         if title is not None and title.ref.sector == "ELI" or title is None and _former(role, date) \
                 and sector in OFFICE_SECTORS:
             # CAMEO codes former officials ELI: الرئيس السابق فلان; a name alone whose last office

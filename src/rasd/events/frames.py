@@ -155,9 +155,9 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         elif source and source[0].fields.get("kind") in ("capital", "place"):
             source = []
     if not source:
-        civ = next((p for p in phrases if not p.locative and p.fields.get("sector") in PROTESTER_SECTORS
-                    and p not in target), None)
-        source = _group(phrases, civ)
+        crowd = next((p for p in phrases if not p.locative and p.fields.get("sector") in PROTESTER_SECTORS
+                      and p not in target), None)
+        source = _group(phrases, crowd)
     if not target:
         # مواجهات بين قوى الأمن والمتظاهرين، اشتبكوا مع الشرطة: the forces a protest clashes with
         # are what it is against
@@ -200,7 +200,7 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             # addressee named are made of the government (of the state where the protest is).
             # With no demand, a city only locates the protest (تظاهروا في الموصل، أحرقوا الإطارات في
             # القدس): the state is its target where the sentence names it (في لبنان، القصرين التونسية)
-            loc = _nearest(places, m.first) if places else _token_phrase(demand, tokens)
+            loc = _nearest(places, m.first) if places or demand is None else _token_phrase(demand, tokens)
             state = Phrase(loc.first, loc.last, loc.start, loc.end, [])
             state.group = -2
             state.fields = {"country": loc.fields.get("country") if places else None,
@@ -538,11 +538,13 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             # definite noun of violence is a purpose or the complement of another noun, not an event
             # reported (but تعرض للخطف, undergone)
             return Frame([], [], "noun-purpose", mention=True)
-        gen = None
+        gen: Phrase | None = None
+        source: Phrase | None
+        target: Phrase | None
         if after and after[0].first - m.last <= 1 and not after[0].prep:
-            cand = after[0]
-            if not definite or (cand.mentions and cand.kinds <= {"nisba", "demonym"}):
-                gen = cand
+            nxt = after[0]
+            if not definite or (nxt.mentions and nxt.kinds <= {"nisba", "demonym"}):
+                gen = nxt
             if gen is not None and gen.kinds == {"agent"} and not gen.mentions[0].prefix.endswith("ال") \
                     and texts[gen.last].endswith(("يه", "ي")):
                 gen = None  # مناورات بحرية: an indefinite nisba-shaped word is an adjective
@@ -591,7 +593,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 rule = "noun-patient-pronoun"
             if source is not None and source is not agent_marked and _casualties(source, stems):
                 # خمسة أشخاص قتلوا في انفجار سيارة مفخخة: the people counted before are its victims
-                source, target = None, target or source
+                target = target or source
+                source = None
             if target is None:
                 target = _targeted(m.last, actors, stems, source)
             if target is None:
@@ -735,14 +738,14 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         # of violence are its object, and the subject is the one named before
         subj = first_after
     else:
-        cand = [p for p in before if _subject_ok(p)]
-        if cand:
-            subj = cand[-1]
+        subjects = [p for p in before if _subject_ok(p)]
+        if subjects:
+            subj = subjects[-1]
             rule = "verb-svo"
         elif m.suffix == "" and before_any:
-            cand = [p for p in before_any if _subject_ok(p)]
-            if cand:
-                subj = cand[-1]
+            subjects = [p for p in before_any if _subject_ok(p)]
+            if subjects:
+                subj = subjects[-1]
                 rule = "verb-svo-far"
     if etype in PATIENT_NOUN_TYPES and subj is not None and rule != "verb-vso" and not agent_marked \
             and (_casualties(subj, stems) or not after and _bare(stems[m.first]) in PASSIVE_READING
@@ -1173,7 +1176,7 @@ def verbal_attack(hit: TriggerHit, frame: Frame, stems: Any) -> bool:
     if hit.entry.type != "ASSAULT" or not frame.source or "ال" in m.prefix \
             or not _bare(stems[m.first]).startswith(VERBAL_ATTACK_HEADS):
         return False
-    sectors = set(frame.source[0].fields.get("sectors") or ())
+    sectors: set[Any] = set(frame.source[0].fields.get("sectors") or ())  # type: ignore[call-overload]
     if not sectors & SPEAKER_SECTORS or sectors & NOT_SPEAKER_SECTORS:
         return False
     return not any(_bare(w).removeprefix("ب").removeprefix("ال").startswith(VIOLENCE_EVIDENCE) for w in stems)

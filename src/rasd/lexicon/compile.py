@@ -104,7 +104,7 @@ class Matcher:
         self.index: dict[str, list[Pattern]] = {}
         self.size = 0
         self._cache: dict[str, Candidates] = {}
-        self._starts: dict[str, bool] = {}
+        self._starts: dict[str, "StartInfo"] = {}
 
     def add(self, form: str, layer: str, kind: str, ref: Any, *, prefixes: frozenset[str] = NOMINAL,
             suffix_ok: bool = False, tag: str = "", ambiguous: bool = False) -> None:
@@ -183,7 +183,7 @@ class Matcher:
         # most words start nothing (False): they are passed over in C, and only the others
         # (unseen words included: None) are read again here
         for i in compress(count(), map(is_not, map(starts.get, keys), repeat(False))):
-            info = starts.get(keys[i])
+            info: StartInfo | None = starts.get(keys[i])
             if info is None:
                 info = self._start_info(texts[i], analyzer, i in tokens.taa)
                 if len(starts) >= 1_000_000:
