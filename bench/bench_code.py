@@ -1,6 +1,7 @@
 """Benchmark `rasd code` on the SaudiNewsNet sample: raw articles in, JSONL out.
 
-Runs the real command in a subprocess (so start-up, reading, coding and writing all count),
+Runs the real command in a subprocess (so start-up, reading, coding and writing all count) of
+the build on PYTHONPATH (`make bench` puts the compiled one first: see setup.py),
 once with one worker and once with two, and prints sentences per second and peak RSS.
 The corpus is research-only (CC BY-NC-SA) and is read from ../shared, never copied here.
 
@@ -62,13 +63,17 @@ def main() -> int:
         print(f"bench: no SaudiNewsNet zips under {corpus}; pass --shared", file=sys.stderr)
         return 2
     docs, sents = count_sentences(paths)
+    import rasd
+
+    compiled = rasd.compiled_modules()
+    print(f"build: {len(compiled)} modules compiled with mypyc ({os.path.dirname(rasd.__file__)})" if compiled
+          else f"build: pure Python ({os.path.dirname(rasd.__file__)}; `make bench` compiles: see setup.py)")
     print(f"corpus: {docs} articles, {sents} sentences ({', '.join(os.path.basename(p) for p in paths)})")
     # warm the lexicon cache so that every run measures the same thing, and compile the
     # package's bytecode as an installed wheel has it (with PYTHONDONTWRITEBYTECODE set, as on
     # some machines, every run would otherwise recompile every module: 0.1 s per start)
     import compileall
 
-    import rasd
     compileall.compile_dir(os.path.dirname(rasd.__file__), quiet=1)
     subprocess.run([sys.executable, "-m", "rasd.cli.main", "lexicon"], check=True, stdout=subprocess.DEVNULL)
     results: dict[int, float] = {}

@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from rasd.pipeline import Pipeline
 
-__all__ = ["__version__", "load", "Pipeline", "RasdError"]
+__all__ = ["__version__", "load", "compiled_modules", "Pipeline", "RasdError"]
 
 
 def load(lexicon_path: str | None = None, *, detector: bool | str | None = False) -> "Pipeline":
@@ -43,6 +43,24 @@ def load(lexicon_path: str | None = None, *, detector: bool | str | None = False
 
         raise ConfigError(f"unknown detector {detector!r} (expected 'lexical' or 'e5')")
     return Pipeline(load_lexicon(lexicon_path), detector=det)
+
+
+def compiled_modules() -> list[str]:
+    """The modules of this installation that run as C extensions (compiled by mypyc when the
+    package is built: see setup.py), found by their files without importing anything. Empty
+    for a pure-Python install such as the editable development one (``RASD_COMPILE=0``)."""
+    import os
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    root = os.path.dirname(os.path.abspath(__file__))
+    out = []
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            suffix = next((s for s in EXTENSION_SUFFIXES if name.endswith(s)), None)
+            if suffix is not None:
+                rel = os.path.relpath(os.path.join(folder, name[: -len(suffix)]), root)
+                out.append("rasd." + rel.replace(os.sep, "."))
+    return sorted(out)
 
 
 def __getattr__(name: str) -> Any:

@@ -7,16 +7,20 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from rasd import __version__
+from rasd import __version__, compiled_modules
 from rasd.errors import RasdError
 
+
+def _build() -> str:
+    compiled = compiled_modules()
+    return f"{len(compiled)} modules compiled with mypyc" if compiled else "pure Python"
 
 
 def build_parser() -> argparse.ArgumentParser:
     from rasd.cli import code, evaluate, export, ingest, lexicon, query, recode, serve, stats, summary
 
     parser = argparse.ArgumentParser(prog="rasd", description="Arabic news → PLOVER/CAMEO event data.")
-    parser.add_argument("--version", action="version", version=f"rasd {__version__}")
+    parser.add_argument("--version", action="version", version=f"rasd {__version__} ({_build()})")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output on stderr")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for mod in (code, summary, evaluate, lexicon, ingest, query, stats, export, recode, serve):

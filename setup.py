@@ -1,0 +1,73 @@
+"""Build hook: compile the pipeline's hot modules to C extensions with mypyc.
+
+Everything else about the package is in pyproject.toml. The modules in COMPILED are plain,
+type-annotated Python; mypyc (part of mypy, MIT) turns them into C extensions that run the
+same code about a quarter faster, with byte-identical output. The build falls back to the
+pure-Python package, with a warning, when mypyc or a C compiler is missing or fails, or when
+RASD_COMPILE=0 (the Makefile's editable development install: an extension beside its .py
+would shadow every later edit of it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+# The per-sentence path: text, matching, triggers, frames, modality, actors, dates. Not the
+# readers, writers, store or API, whose time is spent in C already (zipfile, orjson, DuckDB).
+COMPILED = [
+    "src/rasd/text/normalize.py",
+    "src/rasd/text/tokenize.py",
+    "src/rasd/lexicon/compile.py",
+    "src/rasd/events/triggers.py",
+    "src/rasd/events/frames.py",
+    "src/rasd/events/modality.py",
+    "src/rasd/actors/recognize.py",
+    "src/rasd/actors/compose.py",
+    "src/rasd/time.py",
+    "src/rasd/pipeline.py",
+]
+
+
+def _warn(message: str) -> None:
+    print(f"rasd: {message}; installing the pure-Python package (same output, slower)", file=sys.stderr)
+
+
+class OptionalBuildExt(build_ext):
+    """Builds all extensions on both cores, or none: a compiled module needs mypyc's shared
+    library, so after any failure every built file is removed and the .py files are used."""
+
+    def finalize_options(self) -> None:
+        super().finalize_options()
+        if self.parallel is None:
+            self.parallel = os.cpu_count() or 1
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as exc:  # a compiler error, a missing compiler, a full disk
+            for path in self.get_outputs():
+                if os.path.exists(path):
+                    os.remove(path)
+            _warn(f"compiling with mypyc failed ({exc})")
+
+
+def _extensions() -> list:
+    if os.environ.get("RASD_COMPILE", "1") == "0":
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        _warn("mypyc is not installed")
+        return []
+    try:
+        return mypycify(["--ignore-missing-imports", "--follow-imports=silent", *COMPILED], opt_level="3")
+    except (Exception, SystemExit) as exc:  # mypy reports type errors by exiting
+        _warn(f"mypyc could not translate the modules ({exc})")
+        return []
+
+
+setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})
