@@ -19,6 +19,11 @@ def _of(records, etype, trigger):
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
 # negated verb of stopping
 MODALITY = [
+    # cues.tsv: what can be done (يمكنهم، قادرة على) is not reported as done
+    ("ويقول الخبراء إن المتعاقدين يمكنهم إطلاق النار على مدنيين عراقيين بلا سبب.", "ASSAULT", "إطلاق النار",
+     "hypothetical", True),
+    ("وأكد أن قوات حرس الحدود قادرة على التصدي لأي محاولة اعتداء.", "ASSAULT", "اعتداء", "hypothetical", True),
+    ("وأطلق الجنود النار على المتظاهرين في المدينة أمس.", "ASSAULT", "أطلق", "hypothetical", False),
     # modality.FUTURE_DOING: the future verb of doing carries the future of the act after it
     ("وقال إنه سيتم سحب جميع الدبابات والمدفعية من المنطقة.", "CONCEDE", "سحب", "future", True),
     ("وسحب الجيش جميع الدبابات من المنطقة أمس.", "RETREAT", "سحب", "future", False),
@@ -389,3 +394,12 @@ def test_counted_victims_before_the_verb_are_its_target(nlp):
     records = nlp.code("خمسة أشخاص قتلوا في انفجار سيارة مفخخة", date="2015-08-01")
     killed = _of(records, "ASSAULT", "قتلوا")
     assert killed["source"] is None and killed["target"]["text"] == "أشخاص"
+
+
+def test_shortly_before_an_event_sets_a_time(nlp):
+    # modality.TIME_FRAME_HEADS: قبيل اغتياله sets the time of another act (as أعقاب does); not إثر,
+    # which in news tells the cause of what is reported
+    assert not any(r["event_type"] == "ASSAULT" for r in nlp.code(
+        "وكان مغنية يدير الجناح العسكري للحزب قبيل اغتياله في دمشق.", "2008-05-01"))
+    records = nlp.code("وقتل جنديان أمس إثر انفجار لغم على الطريق.", "2008-05-01")
+    assert any(r["event_type"] == "ASSAULT" and r["trigger"]["text"] == "انفجار" for r in records)

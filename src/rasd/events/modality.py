@@ -96,9 +96,11 @@ AIM_HEADS = frozenset(("سعي", "السعي", "بالسعي", "يسعي", "تس
 GRIEVANCE_HEADS = ("احتجاج", "للاحتجاج", "الاحتجاج", "والاحتجاج", "تندد", "يندد", "ينددون", "منددين", "مندده",
                    "منددا", "تنديد", "للتنديد", "استنكار", "للاستنكار", "احتجاجا", "تنديدا", "استنكارا")
 # Prepositions of time and circumstance (أثناء مظاهرة، غداة اعتداء، إبان الاحتجاجات، وسط مظاهرة، في
-# أعقاب هجوم) make an event noun of violence or protest the time frame or setting of another event,
-# as بعد and خلال do (frames.EVENT_BACKGROUND_HEADS): not an event the sentence reports.
-TIME_FRAME_HEADS = frozenset(("اثناء", "غداه", "ابان", "عشيه", "وسط", "اعقاب"))
+# أعقاب هجوم، قبيل اغتياله) make an event noun of violence or protest the time frame or setting of
+# another event, as بعد and خلال do (frames.EVENT_BACKGROUND_HEADS): not an event the sentence
+# reports. Not عقب and إثر: in news they tell the cause of what is reported (قتل جنديان إثر انفجار
+# لغم، تمكنت المقاومة عقب مواجهات عنيفة من …), an event of the sentence (measured: 30 of 31 such).
+TIME_FRAME_HEADS = frozenset(("اثناء", "غداه", "ابان", "عشيه", "وسط", "اعقاب", "قبيل"))
 SETTING_TYPES = frozenset(("ASSAULT", "PROTEST"))
 # A polar question (هل يبرر …؟، فهل يعقل أن …) asks whether something is so: what it names is not
 # reported (hypothetical), as after إذا.

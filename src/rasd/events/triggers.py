@@ -819,6 +819,31 @@ def _hands(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return w[:1] not in "لبكفو" and not w.startswith("ال") and len(w) > 3 and w.endswith(("يه", "له", "ره", "فه", "نه"))
 
 
+# فجّر الأزمة، فجروا الزوبعة، تفجرت الخلافات، يفجر مفاجأة: "sparked" or "broke out" said of an
+# abstract thing (its object or subject right after), not a bombing
+SPARKED = frozenset(("ازمه", "الازمه", "زوبعه", "الزوبعه", "خلاف", "الخلاف", "خلافات", "الخلافات", "جدل", "الجدل",
+                     "مفاجاه", "المفاجاه", "مفاجات", "غضب", "الغضب", "قضيه", "القضيه", "فضيحه", "الفضيحه", "طاقات",
+                     "الطاقات", "موجه", "صراع", "الصراع", "ثوره", "الثوره", "انتفاضه", "الانتفاضه", "مشكله",
+                     "المشكله", "الوضع", "الاوضاع", "الموقف", "نقاش", "النقاش", "ملف", "الملف", "ينابيع", "مواهب"))
+# عذب الحديث، عذب الصوت: the adjective "sweet (of)"; ماء عذب: "fresh" water
+SWEET_OF = frozenset(("الحديث", "الصوت", "الكلام", "اللسان", "المعشر", "الطباع", "الروح", "المذاق", "الطعم",
+                      "اللحن", "الالحان", "العباره"))
+FRESH_WATER = frozenset(("ماء", "مياه", "الماء", "المياه", "بحيره", "نهر", "ابار"))
+
+
+def _sparked(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    return not m.suffix and j < len(texts) and not breaks[j] and without_conjunction(texts[j]) in SPARKED
+
+
+def _sweet(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    if m.prefix or m.suffix:
+        return False
+    j = m.last + 1
+    return (j < len(texts) and not breaks[j] and texts[j] in SWEET_OF
+            or m.first > 0 and not breaks[m.first] and without_conjunction(texts[m.first - 1]) in FRESH_WATER)
+
+
 def _club_colours(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """دافع عن ألوان فيورنتينا: played for a club, no one defended."""
     return m.last + 2 < len(texts) and texts[m.last + 1] == "عن" and texts[m.last + 2] in ("الوان", "شعار", "قميص")
@@ -1171,7 +1196,8 @@ SENSE_RULES = _by_word((
     (COMMENT_WORDS, _comment), (("يدعون", "تدعون", "دعوه"), _claim_or_outreach), (THREAT_VERBS, _endangers),
     (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
     (("اجتماع",), _sociology), (("استقبال", "ضيافه"), _kind_welcome), (("تظاهره", "تظاهرات"), _festival),
-    (("ايد",), _hands), (("دافع",), _club_colours),
+    (("ايد",), _hands), (("دافع",), _club_colours), (("فجرت", "فجروا", "يفجر", "تفجر", "يفجرون"), _sparked),
+    (("عذب",), _sweet),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
