@@ -16,8 +16,9 @@ import sys
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The per-sentence path: text, matching, triggers, frames, modality, actors, dates. Not the
-# readers, writers, store or API, whose time is spent in C already (zipfile, orjson, DuckDB).
+# The per-sentence path: text, matching, triggers, frames, modality, actors, dates, places and
+# the records written. Not the readers, store or API, whose time is spent in C already
+# (zipfile, DuckDB).
 COMPILED = [
     "src/rasd/text/normalize.py",
     "src/rasd/text/tokenize.py",
@@ -28,6 +29,11 @@ COMPILED = [
     "src/rasd/actors/recognize.py",
     "src/rasd/actors/compose.py",
     "src/rasd/time.py",
+    "src/rasd/text/segment.py",
+    "src/rasd/events/incidents.py",
+    "src/rasd/geo.py",
+    "src/rasd/records.py",
+    "src/rasd/io/writers.py",
     "src/rasd/pipeline.py",
 ]
 
