@@ -3,9 +3,9 @@
 Everything else about the package is in pyproject.toml. The modules in COMPILED are plain,
 type-annotated Python; mypyc (part of mypy, MIT) turns them into C extensions that run the
 same code about a quarter faster, with byte-identical output. The build falls back to the
-pure-Python package, with a warning, when mypyc or a C compiler is missing or fails, or when
-RASD_COMPILE=0 (the Makefile's editable development install: an extension beside its .py
-would shadow every later edit of it).
+pure-Python package, with a warning, when mypyc or a C compiler is missing or fails, when
+RASD_COMPILE=0 (which also skips mypyc's translation), and for editable installs (pip install
+-e: an extension beside its .py would shadow every later edit of it).
 """
 
 from __future__ import annotations
@@ -52,6 +52,11 @@ class OptionalBuildExt(build_ext):
             self.parallel = os.cpu_count() or 1
 
     def run(self) -> None:
+        if getattr(self, "editable_mode", False):
+            # pip install -e: the .py files in src/ are what runs, and an extension built beside
+            # one would shadow every later edit of it
+            _warn("an editable install is not compiled")
+            return
         try:
             super().run()
         except Exception as exc:  # a compiler error, a missing compiler, a full disk
