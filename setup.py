@@ -36,6 +36,8 @@ COMPILED = [
     "src/rasd/io/writers.py",
     "src/rasd/pipeline.py",
 ]
+# mypy's options for the translation (tests/test_build.py type-checks COMPILED with the same)
+MYPY_OPTIONS = ["--ignore-missing-imports", "--follow-imports=silent"]
 
 
 def _warn(message: str) -> None:
@@ -43,13 +45,8 @@ def _warn(message: str) -> None:
 
 
 class OptionalBuildExt(build_ext):
-    """Builds all extensions on both cores, or none: a compiled module needs mypyc's shared
-    library, so after any failure every built file is removed and the .py files are used."""
-
-    def finalize_options(self) -> None:
-        super().finalize_options()
-        if self.parallel is None:
-            self.parallel = os.cpu_count() or 1
+    """Builds all extensions or none: a compiled module needs mypyc's shared library, so after
+    any failure every built file is removed and the .py files are used."""
 
     def run(self) -> None:
         if getattr(self, "editable_mode", False):
@@ -75,7 +72,7 @@ def _extensions() -> list:
         _warn("mypyc is not installed")
         return []
     try:
-        return mypycify(["--ignore-missing-imports", "--follow-imports=silent", *COMPILED], opt_level="3")
+        return mypycify([*MYPY_OPTIONS, *COMPILED], opt_level="3")
     except (Exception, SystemExit) as exc:  # mypy reports type errors by exiting
         _warn(f"mypyc could not translate the modules ({exc})")
         return []

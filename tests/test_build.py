@@ -17,13 +17,17 @@ import rasd
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _compiled_list() -> list[str]:
-    """setup.py's COMPILED, read without running setup()."""
+def _setup_list(name: str) -> list[str]:
+    """A list assigned in setup.py (COMPILED, MYPY_OPTIONS), read without running setup()."""
     tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "COMPILED" for t in node.targets):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
             return list(ast.literal_eval(node.value))
-    raise AssertionError("setup.py has no COMPILED list")
+    raise AssertionError(f"setup.py has no {name} list")
+
+
+def _compiled_list() -> list[str]:
+    return _setup_list("COMPILED")
 
 
 def _module(path: str) -> str:
@@ -43,8 +47,8 @@ def test_compiled_modules_type_check():
     # mypyc translates only code that type-checks, with the options setup.py passes; a type error
     # would make every user's install pure Python (slower) with a warning lost in pip's output
     mypy = shutil.which("mypy", path=os.path.dirname(sys.executable)) or shutil.which("mypy")
-    proc = subprocess.run([mypy, "--ignore-missing-imports", "--follow-imports=silent", "--no-incremental",
-                           *_compiled_list()], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run([mypy, *_setup_list("MYPY_OPTIONS"), "--no-incremental", *_compiled_list()],
+                          cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -66,3 +70,14 @@ def test_compiled_modules_found_by_file(tmp_path, monkeypatch):
 def test_compiled_build_is_compiled():
     # `make test-compiled` must not pass by testing a build that fell back to pure Python
     assert rasd.compiled_modules() == sorted(_module(p) for p in _compiled_list())
+
+
+def test_version_names_the_build(capsys):
+    from rasd.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    compiled = rasd.compiled_modules()
+    build = f"{len(compiled)} modules compiled with mypyc" if compiled else "pure Python"
+    assert capsys.readouterr().out == f"rasd {rasd.__version__} ({build})\n"

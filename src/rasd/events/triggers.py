@@ -821,19 +821,18 @@ def _hands(m: Match, texts: list[str], breaks: list[bool]) -> bool:
 
 # فجّر الأزمة، فجروا الزوبعة، تفجرت الخلافات، يفجر مفاجأة: "sparked" or "broke out" said of an
 # abstract thing (its object or subject right after), not a bombing
-SPARKED = frozenset(("ازمه", "الازمه", "زوبعه", "الزوبعه", "خلاف", "الخلاف", "خلافات", "الخلافات", "جدل", "الجدل",
-                     "مفاجاه", "المفاجاه", "مفاجات", "غضب", "الغضب", "قضيه", "القضيه", "فضيحه", "الفضيحه", "طاقات",
-                     "الطاقات", "موجه", "صراع", "الصراع", "ثوره", "الثوره", "انتفاضه", "الانتفاضه", "مشكله",
-                     "المشكله", "الوضع", "الاوضاع", "الموقف", "نقاش", "النقاش", "ملف", "الملف", "ينابيع", "مواهب"))
+SPARKED = frozenset(("ازمه", "زوبعه", "خلاف", "خلافات", "جدل", "مفاجاه", "مفاجات", "غضب", "قضيه", "فضيحه", "طاقات",
+                     "موجه", "صراع", "ثوره", "انتفاضه", "مشكله", "وضع", "اوضاع", "موقف", "نقاش", "ملف", "ينابيع",
+                     "مواهب"))   # read through _plain: the article and a conjunction before it are dropped
 # عذب الحديث، عذب الصوت: the adjective "sweet (of)"; ماء عذب: "fresh" water
 SWEET_OF = frozenset(("الحديث", "الصوت", "الكلام", "اللسان", "المعشر", "الطباع", "الروح", "المذاق", "الطعم",
                       "اللحن", "الالحان", "العباره"))
-FRESH_WATER = frozenset(("ماء", "مياه", "الماء", "المياه", "بحيره", "نهر", "ابار"))
+FRESH_WATER = frozenset(("ماء", "مياه", "بحيره", "نهر", "ابار"))   # through _plain too
 
 
 def _sparked(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     j = m.last + 1
-    return not m.suffix and j < len(texts) and not breaks[j] and without_conjunction(texts[j]) in SPARKED
+    return not m.suffix and j < len(texts) and not breaks[j] and _plain(texts[j]) in SPARKED
 
 
 def _sweet(m: Match, texts: list[str], breaks: list[bool]) -> bool:
@@ -841,7 +840,7 @@ def _sweet(m: Match, texts: list[str], breaks: list[bool]) -> bool:
         return False
     j = m.last + 1
     return (j < len(texts) and not breaks[j] and texts[j] in SWEET_OF
-            or m.first > 0 and not breaks[m.first] and without_conjunction(texts[m.first - 1]) in FRESH_WATER)
+            or m.first > 0 and not breaks[m.first] and _plain(texts[m.first - 1]) in FRESH_WATER)
 
 
 def _club_colours(m: Match, texts: list[str], breaks: list[bool]) -> bool:
