@@ -379,6 +379,8 @@ SENSES = [
     # triggers._sparked, _sweet: a storm or a crisis sparked, a student sweet of speech
     ("لم يقرأها زملاء المهنة إلا بعد أن فجروا الزوبعة.", "ASSAULT", False),
     ("وتفجرت الخلافات بين الحزبين أمس.", "ASSAULT", False),
+    # regression: the ف of فضيحة was taken for a conjunction, and the scandal stayed a bombing
+    ("وعبروا عن رفضهم لأداء الحكومة في ظل ارتفاع التضخم وتفجر فضيحة الفساد في شركة النفط.", "ASSAULT", False),
     ("عبدان طالب صومالي متفوق عذب الحديث يعيش لاجئا في كينيا.", "ASSAULT", False),
     ("وفجروا سيارة مفخخة قرب مقر الشرطة في بغداد أمس.", "ASSAULT", True),
     ("وعذب الحراس السجناء في السجن.", "ASSAULT", True),
