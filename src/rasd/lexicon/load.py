@@ -116,9 +116,31 @@ def load_lexicon(path: str | os.PathLike[str] | None = None, *, use_cache: bool 
             with tmp.open("wb") as fh:
                 pickle.dump(lex, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, cache_file)
+            _prune(cache_file)
         except OSError as exc:
             log.info("lexicon cache not written (%s)", exc)
     return lex
+
+
+CACHE_KEEP = 4   # compiled lexicons kept beside the one just written (other installs, other versions)
+
+
+def _prune(written: Path) -> None:
+    """Remove all but the CACHE_KEEP most recently written other lexicon caches: each lexicon or
+    code change writes a new file (1.4 MB), which nothing would ever read again."""
+    others = []
+    for f in written.parent.glob("lexicon-*.pickle"):
+        if f != written:
+            try:
+                others.append((f.stat().st_mtime, f))
+            except OSError:
+                continue
+    others.sort(reverse=True)
+    for _, f in others[CACHE_KEEP:]:
+        try:
+            f.unlink()
+        except OSError:
+            pass   # another process removed it, or the folder is shared read-only
 
 
 def _jsonl(data: Traversable, name: str) -> Iterator[tuple[dict[str, Any], tuple[str, int]]]:
