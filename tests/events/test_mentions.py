@@ -474,6 +474,20 @@ SENSES = [
     ("ويروي الكاتب أن الرحالة زار جنيف عام 1867 والتقى حاكمها.", "CONSULT", False),
     ("وطالب الموظفون بصرف البدلات قبل نهاية عام 1436 مما يتطلب إعادة رفعها.", "REQUEST", True),
     ("وقتل 1592 شخصا في أعمال العنف منذ يناير.", "ASSAULT", True),
+    # triggers._things_gather: vehicles, clouds and water gather, crowds protest
+    ("وشهد المعبر زحمة سير خانقة، حيث تجمعت مئات السيارات والشاحنات عند الجانب اللبناني.", "PROTEST", False),
+    ("وتتجمع السحب الكثيفة فوق المرتفعات الغربية.", "PROTEST", False),
+    ("وتجمع مئات المتظاهرين أمام مقر المحافظة.", "PROTEST", True),
+    # triggers._sports_sense: spectators gather and chant at a game; a protest there is named
+    ("وخسر المنتخب المباراة في حضور 37 ألف متفرج تجمعوا في الاستاد.", "PROTEST", False),
+    ("وهتف المشجعون للاعبين طوال المباراة.", "PROTEST", False),
+    ("وتظاهر المشجعون أمام الملعب احتجاجا على إقالة المدرب.", "PROTEST", True),
+    # triggers._sweet, _figurative_blast, _hurt_feelings: a sweet voice, factors of a crisis, hurt pride
+    ("وكانت تعزف على البيانو وتغني غناء عذبا.", "ASSAULT", False),
+    ("ويجمع الوضع في القوقاز عوامل تفجير إضافية منها النفط.", "ASSAULT", False),
+    ("وزاد الحصار من أعباء حياته، بالإضافة إلى جرح كرامته.", "ASSAULT", False),
+    ("وجرح الجنود ثلاثة فلسطينيين قرب الحاجز.", "ASSAULT", True),
+    ("وعذب السجانون المعتقلين في السجن.", "ASSAULT", True),
 ]
 
 

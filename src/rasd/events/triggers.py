@@ -40,6 +40,15 @@ GATHER_VERBS = ("تجمع", "يتجمع", "تتجمع", "تجمهر", "يتجم�
 OTHER_PURPOSES = frozenset(("مساعده", "اسعاف", "انقاذ", "اغاثه", "مشاهده", "متابعه", "استقبال", "توديع", "احتفال",
                             "الاحتفال", "الصلاه", "صلاه", "شراء", "تهنءه", "تشجيع", "الاستماع", "استماع"))
 PURPOSE_REACH = 8
+# تجمعت مئات السيارات عند الحدود، تتجمع السحب، تجمعت المياه: things that gather are no crowd (read
+# through _plain, within GATHERER_REACH words after the verb or right before it)
+THINGS_GATHERED = frozenset(("سيارات", "سياره", "شاحنات", "حافلات", "مركبات", "اليات", "سفن", "زوارق", "سحب", "غيوم",
+                             "مياه", "امطار", "ثلوج", "رمال", "غبار", "دخان", "نفايات", "قمامه", "حشرات", "جراد",
+                             "طيور", "اسماك", "مواشي", "اموال", "ديون", "معلومات", "بيانات", "ادله"))
+GATHERER_REACH = 3
+# Verbs of a crowd that, in a sentence about a game (_sports), tell of its spectators: they gather,
+# mass, chant and raise banners (a protest or a riot at a match is still named as one)
+FAN_VERBS = GATHER_VERBS + ("هتف", "يهتف", "تهتف", "ردد", "يردد", "تردد", "رفع", "يرفع", "ترفع")
 # مسيرة is a march, and also a course or a career: مسيرة السلام (the peace process), مسيرة التنمية،
 # مسيرة المنتخب، مسيرته الفنية. With the genitive of a process or a team, or the possessive of one
 # person, it names no protest.
@@ -507,7 +516,10 @@ def _sports(texts: list[str]) -> bool:
 
 
 def _sports_sense(h: TriggerHit) -> bool:
-    return h.entry.type in SPORTS_TYPES or (h.entry.type == "ASSAULT" and h.match.pattern.words[0].startswith(SPORTS_PLAYS))
+    words = h.match.pattern.words
+    return h.entry.type in SPORTS_TYPES or (h.entry.type == "ASSAULT" and words[0].startswith(SPORTS_PLAYS)) \
+        or (h.entry.type == "PROTEST" and len(words) == 1 and h.match.pattern.form != "noun"
+            and words[0].startswith(FAN_VERBS))
 
 
 # Nouns with a second, non-event sense that their neighbours give away:
@@ -828,6 +840,12 @@ SPARKED = frozenset(("ازمه", "زوبعه", "خلاف", "خلافات", "جد
 SWEET_OF = frozenset(("الحديث", "الصوت", "الكلام", "اللسان", "المعشر", "الطباع", "الروح", "المذاق", "الطعم",
                       "اللحن", "الالحان", "العباره"))
 FRESH_WATER = frozenset(("ماء", "مياه", "بحيره", "نهر", "ابار"))   # through _plain too
+# غناء عذبا، صوت عذب، لحن عذب: the adjective after the noun it describes (with tanween too)
+SWEET_NOUNS = FRESH_WATER | frozenset(("غناء", "صوت", "لحن", "الحان", "كلام", "شعر", "حديث", "نغم", "نغمات", "اغنيه",
+                                       "اسلوب", "لغه"))
+# عوامل تفجير إضافية: "factors of explosion", of a crisis; جرح كرامته، جرح مشاعر المسلمين: hurt feelings
+EXPLOSIVE_FACTORS = frozenset(("عوامل", "عامل"))
+HURT_FEELINGS = ("كرام", "مشاعر", "كبرياء", "شعور", "احاسيس", "كبرياء")
 
 
 def _sparked(m: Match, texts: list[str], breaks: list[bool]) -> bool:
@@ -836,11 +854,20 @@ def _sparked(m: Match, texts: list[str], breaks: list[bool]) -> bool:
 
 
 def _sweet(m: Match, texts: list[str], breaks: list[bool]) -> bool:
-    if m.prefix or m.suffix:
+    if m.prefix or m.suffix not in ("", "ا"):
         return False
     j = m.last + 1
-    return (j < len(texts) and not breaks[j] and texts[j] in SWEET_OF
-            or m.first > 0 and not breaks[m.first] and _plain(texts[m.first - 1]) in FRESH_WATER)
+    return (not m.suffix and j < len(texts) and not breaks[j] and texts[j] in SWEET_OF
+            or m.first > 0 and not breaks[m.first] and _plain(texts[m.first - 1]) in SWEET_NOUNS)
+
+
+def _figurative_blast(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    return m.first > 0 and not breaks[m.first] and not m.prefix and _plain(texts[m.first - 1]) in EXPLOSIVE_FACTORS
+
+
+def _hurt_feelings(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    return j < len(texts) and not breaks[j] and _plain(texts[j]).startswith(HURT_FEELINGS)
 
 
 def _club_colours(m: Match, texts: list[str], breaks: list[bool]) -> bool:
@@ -1076,7 +1103,19 @@ def _other_gatherings(hits: list[TriggerHit], texts: list[str], breaks: list[boo
     لمساعدة الجرحى): the first ل + verbal noun after it, within a few tokens."""
     return [h for h in hits if not (h.entry.type == "PROTEST" and h.match.pattern.form != "noun"
                                     and h.match.pattern.words[0].startswith(GATHER_VERBS)
-                                    and _other_purpose(h.match.last, texts, breaks))]
+                                    and (_other_purpose(h.match.last, texts, breaks)
+                                         or _things_gather(h.match, texts, breaks)))]
+
+
+def _things_gather(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    if m.first > 0 and not breaks[m.first] and _plain(texts[m.first - 1]) in THINGS_GATHERED:
+        return True
+    for j in range(m.last + 1, min(len(texts), m.last + 1 + GATHERER_REACH)):
+        if breaks[j]:
+            return False
+        if _plain(texts[j]) in THINGS_GATHERED:
+            return True
+    return False
 
 
 def _other_purpose(last: int, texts: list[str], breaks: list[bool]) -> bool:
@@ -1196,7 +1235,7 @@ SENSE_RULES = _by_word((
     (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
     (("اجتماع",), _sociology), (("استقبال", "ضيافه"), _kind_welcome), (("تظاهره", "تظاهرات"), _festival),
     (("ايد",), _hands), (("دافع",), _club_colours), (("فجرت", "فجروا", "يفجر", "تفجر", "يفجرون"), _sparked),
-    (("عذب",), _sweet),
+    (("عذب", "عذبا"), _sweet), (("تفجير",), _figurative_blast), (("جرح", "يجرح", "تجرح"), _hurt_feelings),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
