@@ -84,7 +84,7 @@ def test_golden_type(etype, nlp):
     for row in rows:
         records = nlp.code(row["text"], date=row.get("date"), doc_id=row["id"])
         for r in records:
-            for part in (r["source"], r["target"], r["trigger"], r["location"]):
+            for part in (r["source"], r["target"], r["trigger"], r["location"], *r["other_triggers"]):
                 if part:
                     assert row["text"][part["span"][0]:part["span"][1]] == part["text"]
         if not sentence_ok(row, records):
@@ -100,7 +100,7 @@ def test_seed_article(nlp):
     spec = json.loads((GOLDEN / "seed.json").read_text("utf-8"))
     records = nlp.code(text, doc_id="seed")
     for r in records:
-        for part in (r["source"], r["target"], r["trigger"], r["location"], r["attributed_to"]):
+        for part in (r["source"], r["target"], r["trigger"], r["location"], r["attributed_to"], *r["other_triggers"]):
             if part:
                 assert text[part["span"][0]:part["span"][1]] == part["text"]
     missing = []

@@ -10,11 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.model import Document, PLOVER_TYPES
+from tests.helpers import expresses
 
 ROOT = Path(__file__).resolve().parents[1]
 RECORD_FIELDS = {
     "event_id", "doc_id", "sentence_index", "sentence_span", "event_type", "mode", "context", "cameo",
-    "quad_class", "goldstein", "source", "target", "trigger", "negated", "future", "hypothetical",
+    "quad_class", "goldstein", "source", "target", "trigger", "other_triggers", "negated", "future", "hypothetical",
     "attributed_to", "date", "date_source", "location", "confidence", "provenance",
 }
 ACTOR_FIELDS = {"text", "span", "name", "id", "country", "sector", "sectors", "code"}
@@ -70,7 +71,7 @@ def test_every_span_indexes_the_demo_texts(nlp):
         for r in recs:
             n_events += 1
             types.add(r["event_type"])
-            for part in (r["source"], r["target"], r["trigger"], r["location"], r["attributed_to"]):
+            for part in (r["source"], r["target"], r["trigger"], r["location"], r["attributed_to"], *r["other_triggers"]):
                 if part:
                     assert doc.text[part["span"][0]:part["span"][1]] == part["text"], (doc.id, part)
             s, e = r["sentence_span"]
@@ -89,7 +90,7 @@ WORDS = ["قال", "الرئيس", "الروسي", "فلاديمير", "بوتي
 def test_offsets_hold_on_any_text(nlp, words):
     text = " ".join(words)
     for r in nlp.code(text, date="2015-07-23"):
-        for part in (r["source"], r["target"], r["trigger"], r["location"], r["attributed_to"]):
+        for part in (r["source"], r["target"], r["trigger"], r["location"], r["attributed_to"], *r["other_triggers"]):
             if part:
                 assert text[part["span"][0]:part["span"][1]] == part["text"]
 
@@ -117,7 +118,7 @@ def test_zinjibar_of_a_yemeni_report_is_in_yemen(nlp):
     # places.jsonl: زنجبار is Tanzania's Zanzibar and Zinjibar in Abyan (a homonym the document decides)
     recs = nlp.code("وتقدمت المقاومة الشعبية في محافظة أبين اليمنية. وقتل مسلحون ثلاثة جنود في زنجبار أمس.",
                     "2015-08-01")
-    assert {(r["location"] or {}).get("country") for r in recs if r["trigger"]["text"] == "قتل"} == {"YEM"}
+    assert {(r["location"] or {}).get("country") for r in recs if expresses(r, "قتل")} == {"YEM"}
 
 
 @pytest.mark.parametrize("pair", ["الجانبان", "الطرفان", "الجانبين"])
@@ -134,7 +135,7 @@ def test_the_two_parties_are_states_only_when_named_near(nlp):
     # الأنباء الألمانية, a source of the news, is no party either)
     text = ("وقال وزير الخارجية الأمريكي إن بلاده تدعم اليمن. وأكد مسؤول سعودي أن الحوار مستمر. "
             "وقال المصدر لوكالة الأنباء الألمانية إن الوضع هادئ. واندلعت أمس اشتباكات عنيفة بين الطرفين في مأرب.")
-    clash = [r for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == "اشتباكات"]
+    clash = [r for r in nlp.code(text, "2015-08-01") if expresses(r, "اشتباكات")]
     assert clash and all(r["source"] is None and r["target"] is None for r in clash)
     # البلدين in the sentence names the pair: الطرفان after it are those states
     recs = nlp.code("التقى الرئيس الروسي نظيره الفنزويلي في كراكاس أمس. وبعد أسبوع أشاد الوزير بالتعاون بين "
@@ -195,3 +196,23 @@ def test_an_act_of_no_one_nowhere_is_no_event(nlp):
     assert not [r for r in recs if r["event_type"] == "SUPPORT"]
     recs = nlp.code("رفع حظر التجول عن مدينة السويس بعد أسبوع من فرضه.", date="2013-02-02")
     assert [r for r in recs if r["event_type"] == "CONCEDE" and r["location"]]   # a passive, told with its place
+
+
+def test_one_event_per_type_and_dyad_in_a_sentence(nlp):
+    # the killing, the blast and the car bomb of one incident are one ASSAULT: the most specific
+    # CAMEO code stays, the other words stay as evidence with their offsets
+    text = "خمسة أشخاص قتلوا في انفجار سيارة مفخخة في بغداد أمس."
+    [r] = [r for r in nlp.code(text, "2015-08-01") if r["event_type"] == "ASSAULT"]
+    assert r["cameo"] == "1832" and r["trigger"]["text"] == "سيارة مفخخة"
+    assert [t["text"] for t in r["other_triggers"]] == ["قتلوا", "انفجار"]
+    assert all(text[t["span"][0]:t["span"][1]] == t["text"] for t in r["other_triggers"])
+
+
+def test_other_dyads_and_both_directions_stay_apart(nlp):
+    recs = nlp.code("وقتل مسلحون ثلاثة مدنيين وجرحوا خمسة آخرين قرب الحدود.", "2015-08-01")
+    assert len([r for r in recs if r["event_type"] == "ASSAULT"]) == 2   # two groups of victims
+    # الجانبان stands for both states at one span: RUS → VEN and VEN → RUS are two events
+    recs = nlp.code("زار الرئيس الروسي فنزويلا. ووقع الجانبان اتفاقية تعاون عسكري.", "2008-09-20")
+    agree = {(r["source"]["code"], r["target"]["code"]) for r in recs if r["event_type"] == "AGREE"}
+    assert agree == {("RUS", "VEN"), ("VEN", "RUS")}
+    assert all(r["other_triggers"] == [] for r in recs)

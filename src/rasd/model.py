@@ -119,3 +119,6 @@ class Event:
     location: Location | None = None
     confidence: float = 0.5
     rule: str = ""
+    # the other words of the sentence that express this same event (same type and dyad: the
+    # triggers of one incident), merged into it by the pipeline
+    other_triggers: tuple[Trigger, ...] = ()

@@ -431,7 +431,7 @@ class Pipeline:
                     attributed_to=speaker, date=date, date_source=date_source, location=loc,
                     confidence=round(min(conf, 0.95), 2), rule=rule,
                 ))
-        return out
+        return _one_per_dyad(out) if len(out) > 1 else out
 
     def _actor(self, p: Phrase, n: Normalized, orig: str, etype: str | None = None) -> Actor:
         span = n.span_to_orig(p.start, p.end)
@@ -541,6 +541,41 @@ _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
 # Verbal nouns of protest that, after ل, give the purpose of a gathering (للاحتجاج على، للاعتصام);
 # not plurals of events (اليوم الثالث للمظاهرات: "of the demonstrations").
 _PURPOSE_NOUNS = frozenset(("احتجاج", "اعتصام", "تظاهر", "اضراب"))
+
+
+def _identity(a: Actor | None) -> tuple[Any, ...] | None:
+    # the span and the code: one reference (البلدين) stands for two states at the same span
+    return (a.span, a.code, a.id) if a is not None else None
+
+
+def _one_per_dyad(events: list[Event]) -> list[Event]:
+    """One event per type and dyad in a sentence: the triggers of one incident (خمسة أشخاص قتلوا
+    في انفجار سيارة مفخخة: قتلوا، انفجار، سيارة مفخخة) or of one act told twice (أدان واستنكر)
+    are one event, as PETRARCH codes one event per sentence and dyad. Events merge when their
+    type, source, target, place, speaker and modality agree; the one with the most specific
+    CAMEO code (the longest; the first of equals) stays, with the highest confidence of the
+    group, and the other triggers stay as its ``other_triggers`` evidence, in text order."""
+    kept: dict[tuple[Any, ...], int] = {}
+    out: list[Event] = []
+    for ev in events:
+        loc = ev.location
+        key = (ev.event_type, _identity(ev.source), _identity(ev.target), loc.name if loc is not None else None,
+               ev.negated, ev.future, ev.hypothetical, _identity(ev.attributed_to))
+        at = kept.get(key)
+        if at is None:
+            kept[key] = len(out)
+            out.append(ev)
+            continue
+        first = out[at]
+        best = ev if len(ev.cameo) > len(first.cameo) else first
+        triggers = sorted((first.trigger, *first.other_triggers, ev.trigger, *ev.other_triggers), key=_trigger_order)
+        out[at] = replace(best, confidence=max(first.confidence, ev.confidence),
+                          other_triggers=tuple(t for t in triggers if t is not best.trigger))
+    return out
+
+
+def _trigger_order(t: Trigger) -> tuple[int, int]:
+    return t.span
 
 
 def _same_act(prev: Any, hit: Any) -> bool:

@@ -35,6 +35,7 @@ def to_record(e: Event, coder: str, lexicon: str) -> dict[str, Any]:
         "source": _actor(e.source),
         "target": _actor(e.target),
         "trigger": {"text": e.trigger.text, "span": [e.trigger.span[0], e.trigger.span[1]]},
+        "other_triggers": [{"text": t.text, "span": [t.span[0], t.span[1]]} for t in e.other_triggers],
         "negated": e.negated,
         "future": e.future,
         "hypothetical": e.hypothetical,

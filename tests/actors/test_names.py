@@ -7,6 +7,7 @@ import pytest
 from rasd.text.normalize import normalize
 from rasd.text.segment import split_sentences
 from rasd.text.tokenize import tokenize_sentences
+from tests.helpers import expresses
 
 
 def _names(nlp, text: str) -> set[str]:
@@ -156,7 +157,7 @@ def test_a_sea_is_where_not_who(nlp):
 def test_nominative_plural_after_an_active_only_verb_is_its_subject(nlp):
     # هاجم has no passive of the same spelling (هوجم), so مستوطنون in the nominative attacked
     records = nlp.code("هاجم مستوطنون إسرائيليون منزلا في قرية دوما.", "2015-08-01")
-    assert [(r["source"] or {}).get("code") for r in records if r["trigger"]["text"] == "هاجم"] == ["ISRCVL"]
+    assert [(r["source"] or {}).get("code") for r in records if expresses(r, "هاجم")] == ["ISRCVL"]
 
 
 @pytest.mark.parametrize("text,code", [

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.helpers import expresses
 
 
 def _of(records, etype, trigger):
-    return next(r for r in records if r["event_type"] == etype and r["trigger"]["text"] == trigger)
+    return next(r for r in records if r["event_type"] == etype and expresses(r, trigger))
 
 
 # (sentence, event type, trigger text, role, expected country)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.pipeline import Pipeline
+from tests.helpers import expresses
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +14,7 @@ def nlp() -> Pipeline:
 
 
 def _of(records, etype, trigger):
-    return next(r for r in records if r["event_type"] == etype and r["trigger"]["text"] == trigger)
+    return next(r for r in records if r["event_type"] == etype and expresses(r, trigger))
 
 
 # (sentence, event type, trigger text, flag, expected value): the scope of قد, ما, دون and of a
@@ -275,7 +276,7 @@ def test_incident_roles(nlp, text, date, etype, trigger, role, sector):
 
 def test_unlinked_attacks_share_nothing(nlp):
     recs = nlp.code("قتل مسلحون شرطيا في الموصل، وفي بغداد انفجرت عبوة ناسفة.", "2008-05-01")
-    bomb = [r for r in recs if r["trigger"]["text"] == "عبوة ناسفة"]
+    bomb = [r for r in recs if expresses(r, "عبوة ناسفة")]
     assert all(not r.get("target") for r in bomb)
 
 
@@ -306,7 +307,7 @@ def test_a_riot_is_one_protest_event(nlp):
 ])
 def test_joined_verb_shares_the_subject(nlp, text, trigger, source, target):
     got = [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == trigger]
+           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)]
     assert (source, target) in got, got
 
 
@@ -322,7 +323,7 @@ def test_joined_verb_shares_the_subject(nlp, text, trigger, source, target):
 ])
 def test_relative_clause_verb(nlp, text, trigger, source, target):
     got = [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == trigger]
+           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)]
     assert got and got[0][0] == source and (target is None or got[0][1] == target), got
 
 
@@ -336,7 +337,7 @@ def test_relative_clause_verb(nlp, text, trigger, source, target):
 ])
 def test_verb_agrees_with_the_subject_after_it(nlp, text, trigger, source, target):
     got = [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == trigger]
+           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)]
     assert got and got[0] == (source, target), got
 
 
@@ -350,7 +351,7 @@ def test_verb_agrees_with_the_subject_after_it(nlp, text, trigger, source, targe
 ])
 def test_the_sender_of_what_is_received(nlp, text, trigger, source, target):
     got = [((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == trigger]
+           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)]
     assert got and got[0] == (source, target), got
 
 
@@ -358,13 +359,13 @@ def test_a_clause_between_keeps_its_own_subject(nlp):
     # فعمد عناصر الشرطة …، وقتل: the verb is joined to عمد, whose subject is the police
     text = ("وهاجم مقاتلو حزب العمال الكردستاني مركزا للشرطة، فعمد عناصر الشرطة إلى الرد عليهم، "
             "وقتلوا اثنين منهم.")
-    got = [(r["source"] or {}).get("code") for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == "قتلوا"]
+    got = [(r["source"] or {}).get("code") for r in nlp.code(text, "2015-08-01") if expresses(r, "قتلوا")]
     assert got and "TURREB" not in got, got
 
 
 def test_violence_promised_on_a_condition_is_a_threat(nlp):
     text = "وقال قائد الحرس الثوري إن قواته ستدمر القواعد الأمريكية في المنطقة إذا تعرضت إيران لهجوم."
-    got = {(r["event_type"], r["cameo"]) for r in nlp.code(text, "2015-08-01") if r["trigger"]["text"] == "ستدمر"}
+    got = {(r["event_type"], r["cameo"]) for r in nlp.code(text, "2015-08-01") if expresses(r, "ستدمر")}
     assert got == {("THREATEN", "138")}
 
 
@@ -402,4 +403,4 @@ def test_shortly_before_an_event_sets_a_time(nlp):
     assert not any(r["event_type"] == "ASSAULT" for r in nlp.code(
         "وكان مغنية يدير الجناح العسكري للحزب قبيل اغتياله في دمشق.", "2008-05-01"))
     records = nlp.code("وقتل جنديان أمس إثر انفجار لغم على الطريق.", "2008-05-01")
-    assert any(r["event_type"] == "ASSAULT" and r["trigger"]["text"] == "انفجار" for r in records)
+    assert any(r["event_type"] == "ASSAULT" and expresses(r, "انفجار") for r in records)

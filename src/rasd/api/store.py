@@ -204,6 +204,8 @@ def spans_of(text: str, events: Sequence[dict[str, Any]]) -> list[dict[str, Any]
         add(r.get("target"), "actor", "target", i)
         add(r.get("attributed_to"), "actor", "attributed_to", i)
         add(r.get("trigger"), "trigger", "trigger", i)
+        for t in r.get("other_triggers") or ():
+            add(t, "trigger", "trigger", i)
         add(r.get("location"), "place", "location", i)
     return sorted(found.values(), key=lambda x: (x["start"], -x["end"], x["kind"]))
 
