@@ -404,3 +404,15 @@ def test_shortly_before_an_event_sets_a_time(nlp):
         "وكان مغنية يدير الجناح العسكري للحزب قبيل اغتياله في دمشق.", "2008-05-01"))
     records = nlp.code("وقتل جنديان أمس إثر انفجار لغم على الطريق.", "2008-05-01")
     assert any(r["event_type"] == "ASSAULT" and expresses(r, "انفجار") for r in records)
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # استشهد: its subject, before the verb or after it, is the one killed, never the killer
+    ("والعريف أحمد البارقي استشهد، الجمعة، مع اثنين من زملائه.", None, "---MIL"),
+    ("وقال نادي الأسير إن فلسطينيين اثنين، استشهدا في السجن.", None, "PSE"),
+    ("استشهد العريف أحمد البارقي الجمعة.", None, "---MIL"),
+    ("واستشهد مواطن فلسطيني برصاص الجيش الإسرائيلي.", "ISRMIL", "PSECVL"),
+])
+def test_the_martyred_is_the_victim(nlp, text, source, target):
+    [r] = [r for r in nlp.code(text, "2015-08-01") if r["event_type"] == "ASSAULT"]
+    assert ((r["source"] or {}).get("code"), (r["target"] or {}).get("code")) == (source, target)

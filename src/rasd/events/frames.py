@@ -112,6 +112,10 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         frame = Frame(_group(phrases, own), [], "participants")
     else:
         frame = _assign(hit, phrases, tokens, stems, topic)
+    if frame.source and not frame.target and not frame.mention and _bare(stems[noun.first]) in MARTYRED:
+        # والعريف أحمد البارقي استشهد، فلسطينيين اثنين استشهدا: the subject the clause rules found,
+        # before the verb or after it, is the one killed, never the killer
+        return Frame([], frame.source, frame.rule + "+martyred")
     if not frame.mention and hit.entry.type in RECEIVED_TYPES:
         received = _received(noun, phrases, tokens, stems, frame)
         if received is not None:
@@ -769,6 +773,7 @@ MET_REACH = 5
 PASSIVE_READING = frozenset(("قتل", "خطف", "اختطف", "جرح", "ذبح", "اعدم", "اعتقل", "احتجز", "اسر", "عذب",
                              # its subject is always the victim (استشهد جندي في القصف)
                              "استشهد", "استشهدت", "استشهدوا", "استشهدا"))
+MARTYRED = frozenset(("استشهد", "استشهدت", "استشهدوا", "استشهدا"))
 # What may follow the passive's subject: a preposition, an adverb of time, a conjunction.
 AFTER_PASSIVE_SUBJECT = frozenset(("في", "جراء", "اثر", "عقب", "خلال", "بعد", "امس", "اليوم", "صباح", "مساء", "ليل",
                                    "فجر", "عندما", "حين", "حينما", "اثناء", "اثر", "بينما", "فيما", "علي", "قرب",
