@@ -127,6 +127,30 @@ def test_actor_coded(nlp, text, code):
     assert code in codes, codes
 
 
+def _actors(records):
+    return [((r["source"] or {}).get("code"), (r["target"] or {}).get("code")) for r in records]
+
+
+def test_an_agent_noun_after_bin_and_a_name_is_a_family_name(nlp):
+    # القاضي is the mayor's family name, not a judge he visited
+    recs = nlp.code("زار أمين منطقة عسير صالح بن عبدالله القاضي أمس رجال الأمن المصابين.", "2015-08-01")
+    assert ("SAUGOV", "---COP") in _actors(recs) and not any("JUD" in str(a) for a in _actors(recs))
+    # but a title before the next actor stays its title
+    recs = nlp.code("استقبل الأمير محمد بن سلمان الرئيس التركي في جدة.", "2015-08-01")
+    assert ("SAUGOV", "TURGOV") in _actors(recs)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وقع مدير مستشفى الملك فهد اتفاقية مع وزارة الصحة.", ("---HLH", "---GOV")),
+    ("استقبل الملك سلمان في مطار الملك خالد الرئيس الفرنسي.", ("SAUGOV", "FRAGOV")),
+    ("وطلب مدير مدينة الأمير سلطان بن عبدالعزيز الإنسانية من المرضى المغادرة.", ("---GOV", None)),
+])
+def test_a_title_in_an_institution_name_is_no_actor(nlp, text, expected):
+    # جامعة الملك خالد، مطار الملك خالد: named after a king, no king acts there
+    actors = _actors(nlp.code(text, "2015-08-01"))
+    assert expected in actors and len(actors) <= 2, actors   # (a meeting is coded both ways)
+
+
 def test_a_state_after_bin_and_a_name_is_a_family_name(nlp):
     # regression: عبدالله بن محمد السويد was Sweden
     recs = nlp.code("والتقى عبدالله بن محمد السويد الوفد الكويتي.", "2015-08-01")

@@ -100,9 +100,16 @@ def select(matches: list[Match], stems: Any) -> list[Match]:
     # a nationality adjective that is also a common word (قطري "regional") counts after a head
     heads = {m.last for m in actors if not m.pattern.ambiguous}
     # عبدالله بن محمد السويد، علي بن سالم اليمني: a state or its adjective after بن and a name is a family name
+    # (and an agent noun with the article there: صالح بن عبدالله القاضي، عبدالله بن محمد الشيخ)
+    # جامعة الملك خالد، مستشفى الملك فهد، جامعة الإمام: a title after a named institution is its name
+    # (and an agent noun with the article there and no actor after it: صالح بن عبدالله القاضي أمس;
+    # but استقبل محمد بن سلمان الرئيس التركي: a title of the next actor)
+    starts = {a.first for a in actors}
     cands = [m for m in actors if not (
-        m.kind in ("country", "capital", "nisba") and m.prefix in ("", "ال") and m.first >= 2
-        and stems[m.first - 2] in KIN_LINKS) and not (
+        (m.kind in ("country", "capital", "nisba") and m.prefix in ("", "ال")
+         or m.kind == "agent" and m.first == m.last and m.prefix == "ال" and m.last + 1 not in starts)
+        and m.first >= 2 and stems[m.first - 2] in KIN_LINKS) and not (
+        _namesake(m, stems)) and not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
         and not (m.kind == "nisba" and m.first - 1 in heads
                  # وزير المالية، وزراء المالية: a portfolio after a minister, not the nationality (Malian)
@@ -131,6 +138,23 @@ def select(matches: list[Match], stems: Any) -> list[Match]:
     return out
 
 
+# Institutions named after a king, a prince or an imam (جامعة الملك سعود، مطار الملك خالد، مستشفى
+# الأمير سلطان، جامعة الإمام محمد بن سعود): the title there is part of a name, no actor
+NAMED_INSTITUTIONS = with_proclitics((
+    "جامعه", "مستشفي", "مستشفيات", "مطار", "مدينه", "مركز", "مجمع", "شارع", "طريق", "جسر", "قاعده", "ميناء", "كليه",
+    "معهد", "مءسسه", "جاءزه", "برنامج", "جامع", "مسجد", "ملعب", "استاد", "ستاد", "قصر", "مكتبه", "داره", "وقف",
+    "صندوق", "كرسي", "مدرسه", "قاعه", "حديقه", "منتزه", "مشروع", "كورنيش", "ميدان", "ساحه", "نادي", "وسام",
+    "قلاده", "مدينه", "حي", "مجمع", "مستوصف", "مصحه"), ("", "و", "ب", "ل", "وب", "ول", "ف", "فب", "لل"))
+NAMESAKE_TITLES = frozenset(("الملك", "الامير", "الاميره", "الامام", "السلطان", "الشيخ", "الشهيد"))
+
+
+def _namesake(m: Match, stems: Any) -> bool:
+    """The title (or the person named after it) in the name of an institution: مطار الملك خالد،
+    مدينة الأمير سلطان بن عبدالعزيز الإنسانية."""
+    i = m.first
+    if i >= 2 and stems[i - 1] in NAMESAKE_TITLES:
+        i -= 1
+    return i > 0 and stems[i] in NAMESAKE_TITLES and stems[i - 1] in NAMED_INSTITUTIONS
 # هجمات الأمس الانتحارية: a genitive of time may stand between an event noun and its adjective
 TIME_GENITIVES = frozenset(("الامس", "امس", "اليوم", "الليله"))
 PARTICIPANT_NOTE = "(they are its source)"
