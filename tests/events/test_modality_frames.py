@@ -416,3 +416,14 @@ def test_shortly_before_an_event_sets_a_time(nlp):
 def test_the_martyred_is_the_victim(nlp, text, source, target):
     [r] = [r for r in nlp.code(text, "2015-08-01") if r["event_type"] == "ASSAULT"]
     assert ((r["source"] or {}).get("code"), (r["target"] or {}).get("code")) == (source, target)
+
+
+def test_a_subordinator_opens_the_verbs_own_clause(nlp):
+    # the commander appointed in the main clause did not kill anyone: قتل after فيما has its own
+    # (passive) clause, and the suicide bomber of the attack is its author
+    text = "وجاء تعيين الجنرال قائدا للقوة المشتركة فيما قتل ستة أشخاص في هجوم نفذته انتحارية في سوق مزدحمة."
+    sources = {(r["source"] or {}).get("code") for r in nlp.code(text, "2015-08-01") if r["event_type"] == "ASSAULT"}
+    assert sources == {"---UAF"}
+    # فيما بينهم "among them" opens no clause: the exchange keeps its partner
+    recs = nlp.code("وتبادل المشاركون الخبرات فيما بينهم ومع الأمم المتحدة.", "2015-08-01")
+    assert "IGOUNO" in {(r["target"] or {}).get("code") for r in recs if r["event_type"] == "COOPERATE"}

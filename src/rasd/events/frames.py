@@ -14,7 +14,7 @@ from typing import Any
 
 from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, gender, is_crowd, is_participant_trigger
 from rasd.events.triggers import NUMERAL_WORDS, TriggerHit, clause_indices
-from rasd.text.tokenize import Tokens, without_conjunction as _bare
+from rasd.text.tokenize import Tokens, without_conjunction, without_conjunction as _bare
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
 VICTIM_SECTORS = frozenset(("CVL", "REF", "JRN", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM"))
@@ -462,7 +462,22 @@ def _possessed(word: str) -> bool:
     return w.endswith(POSSESSED_ENDINGS) or w.endswith(POSSESSED_PLURAL)
 
 
-CLAUSE_OPENERS = frozenset(("بعدما", "عندما", "حينما", "بينما", "فيما", "حيث", "لدى", "كلما", "ريثما"))
+# (not لدى: a preposition, لدى وصوله، and normalized لدي besides)
+CLAUSE_OPENERS = frozenset(("بعدما", "عندما", "حينما", "بينما", "فيما", "حيث", "كلما", "ريثما"))
+OPENER_REACH = 4
+
+
+# فيما بينها "among them", فيما يخص "as for", فيما بعد "later": no subordinator
+NOT_OPENING = frozenset(("بين", "بينها", "بينهم", "بينهما", "بيننا", "يخص", "يتعلق", "بعد", "يلي", "عدا", "سبق"))
+
+
+def _opener(stems: Any, i: int) -> bool:
+    """Whether token i is a subordinator, with or without a conjunction (وبينما، فيما: _bare alone
+    would cut the ف of فيما)."""
+    word = stems[i]
+    if word not in CLAUSE_OPENERS and without_conjunction(word) not in CLAUSE_OPENERS:
+        return False
+    return not (word.endswith("فيما") and i + 1 < len(stems) and stems[i + 1] in NOT_OPENING)
 NEAR = frozenset(("قرب", "بقرب", "قربه"))
 NEAR_FROM = frozenset(("بالقرب", "مقربه", "بمقربه"))
 BUILDINGS = frozenset(("مقر", "مبني", "منزل", "بيت", "مكتب", "مكاتب", "قصر", "مدخل", "بوابه"))
@@ -494,6 +509,15 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     breaks, texts = tokens.breaks, tokens.texts
     while left > 0 and not breaks[left]:
         left -= 1
+    if m.pattern.form in ("past", "present") and not texts[m.last].endswith(("وا", "ون")):
+        # وجاء تعيين الجنرال قائدا للقوة المشتركة فيما قتل ستة أشخاص: a verb after فيما، بينما، حيث،
+        # عندما opens its own clause; the actors before the subordinator are the other clause's.
+        # (A plural verb has a pronoun for subject, whose antecedent may stand before: حقق الثوار
+        # تقدما عندما بسطوا سيطرتهم.)
+        for i in range(m.first - 1, max(left, m.first - OPENER_REACH) - 1, -1):
+            if _opener(stems, i):
+                left = i + 1
+                break
     # the end of its clause (شنت طائرات التحالف، أمس، غارات على مواقع الحوثيين: the clause goes on)
     right = max(clause_indices(texts, breaks, m.last + 1, len(texts)), default=m.last) + 1
     # بعدما، عندما، حيث: a subordinator after a verb opens another clause, whose actors are not the verb's
@@ -506,7 +530,7 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
     if subject is not None:
         reach_end = max(reach_end, subject.last + 1 + POSTPOSED_OBJECT_REACH)
     clause_end = next((i for i in range(m.last + 1, min(right, reach_end))
-                       if _bare(stems[i]) in CLAUSE_OPENERS), right) if not _is_nominal(m, stems) else right
+                       if _opener(stems, i)), right) if not _is_nominal(m, stems) else right
     after = [p for p in actors if m.last < p.first < min(right + 1, clause_end, reach_end)
              and not p.coord]
     # قال مصدر أمني إن …، نجا فلان بعد أن فجر انتحاري …: an actor before a complementizer أن/إن
@@ -753,7 +777,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 rule = "verb-svo-far"
     if etype in PATIENT_NOUN_TYPES and subj is not None and rule != "verb-vso" and not agent_marked \
             and (_casualties(subj, stems) or not after and _bare(stems[m.first]) in PASSIVE_READING
-                 and m.last + 1 < len(stems) and _bare(stems[m.last + 1]) in CLAUSE_OPENERS | AFTER_PASSIVE_SUBJECT):
+                 and m.last + 1 < len(stems) and (_opener(stems, m.last + 1)
+                                                  or _bare(stems[m.last + 1]) in AFTER_PASSIVE_SUBJECT)):
         # ثلاثة عراقيين قتلوا، 42 جنديا قد قتلوا: counted people before a verb of violence are its
         # casualties (an unvocalized passive), as after it
         return Frame([], _group(phrases, subj), "verb-passive-svo")
