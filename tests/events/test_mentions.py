@@ -489,6 +489,13 @@ SENSES = [
     ("وزاد الحصار من أعباء حياته، بالإضافة إلى جرح كرامته.", "ASSAULT", False),
     ("وجرح الجنود ثلاثة فلسطينيين قرب الحاجز.", "ASSAULT", True),
     ("وعذب السجانون المعتقلين في السجن.", "ASSAULT", True),
+    # triggers._open_heart: بصدر رحب "with an open heart"
+    ("وأجاب الوزير عن أسئلتنا بصدر رحب.", "SUPPORT", False),
+    ("ورحب الوزير بالقرار الأممي.", "SUPPORT", True),
+    # modality.AVOID_FORMS: what is avoided does not happen
+    ("واتفق الطرفان على آلية لتجنب وقوع اشتباكات بين قواتهما.", "ASSAULT", False),
+    ("وتجنب الوزير لقاء السفير الإيراني أمس.", "CONSULT", False),
+    ("والتقى الوزير السفير الإيراني أمس.", "CONSULT", True),
     # triggers._citing: استشهد برأي "cited an opinion"
     ("وهنا استشهد الكاتب برأي أحد الخبراء في التحكيم.", "ASSAULT", False),
 ]

@@ -25,6 +25,12 @@ NEG_REACH = 3
 FOIL_FORMS = with_proclitics(("احبط", "احبطت", "احبطوا", "احبطا", "يحبط", "تحبط", "يحبطون", "احباط", "احباطها",
                               "احباطه"), ("", "و", "ف", "ب", "ل", "لل", "وب", "ول"))
 FOIL_REACH = 5
+# Avoiding (لتجنب وقوع اشتباكات، تجنب استنفار الدفاعات الجوية، لتفادي الاصطدام): the act avoided
+# does not happen, whatever its type
+AVOID_FORMS = with_proclitics(("تجنب", "يتجنب", "تتجنب", "نتجنب", "يتجنبون", "تجنبت", "تجنبوا", "تفادي", "يتفادي",
+                               "تتفادي", "نتفادي", "تفادت", "تحاشي", "يتحاشي", "تتحاشي", "تلافي"),
+                              ("", "و", "ف", "ب", "ل", "وب", "ول"))
+AVOID_REACH = 4
 FUT_REACH = 6
 HYP_REACH = 8
 DENIAL_STEMS = frozenset(("نفي", "نفت", "نفوا", "ينفي", "تنفي", "نفيه", "ينفون", "تنفي"))
@@ -268,6 +274,8 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     if not negated and hit.entry.type == "ASSAULT" and any(
             stems[i] in FOIL_FORMS for i in range(max(left, m.first - FOIL_REACH), m.first)):
         negated = True   # أحبطت الأجهزة الأمنية هجوما، إحباط محاولة لتفجير سيارة: the attack did not happen
+    if not negated and any(stems[i] in AVOID_FORMS for i in range(max(left, m.first - AVOID_REACH), m.first)):
+        negated = True   # لتجنب وقوع اشتباكات: avoided
     if m.pattern.form == "noun" and m.last + 1 < len(stems) and stems[m.last + 1] in COMING:
         future = True   # الاجتماع المقبل لوزراء الخارجية، اللقاء المرتقب مع لافروف
     if not future and any(stems[i] in FUTURE_DOING for i in range(max(left, m.first - 3), m.first)):

@@ -1021,6 +1021,11 @@ def _morsel(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return texts[m.last + 1].startswith(MORSEL_NEXT)
 
 
+def _open_heart(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    """أجاب بصدر رحب "with an open heart": the adjective "wide", nobody welcomed."""
+    return not m.prefix and m.first > 0 and texts[m.first - 1] in ("بصدر", "صدر", "وبصدر")
+
+
 def _spacious(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     """مجالا رحبا، صدرا رحبا: the adjective "wide" agreeing with an indefinite accusative noun, not
     رحبا "the two welcomed" (after a subject: الطرفان رحبا، كلاهما رحبا)."""
@@ -1236,7 +1241,7 @@ SENSE_RULES = _by_word((
     (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
     (("اجتماع",), _sociology), (("استقبال", "ضيافه"), _kind_welcome), (("تظاهره", "تظاهرات"), _festival),
     (("ايد",), _hands), (("دافع",), _club_colours), (("فجرت", "فجروا", "يفجر", "تفجر", "يفجرون"), _sparked),
-    (("عذب", "عذبا"), _sweet), (("تفجير",), _figurative_blast), (("جرح", "يجرح", "تجرح"), _hurt_feelings),
+    (("رحب",), _open_heart), (("عذب", "عذبا"), _sweet), (("تفجير",), _figurative_blast), (("جرح", "يجرح", "تجرح"), _hurt_feelings),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
