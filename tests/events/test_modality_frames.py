@@ -427,3 +427,11 @@ def test_a_subordinator_opens_the_verbs_own_clause(nlp):
     # فيما بينهم "among them" opens no clause: the exchange keeps its partner
     recs = nlp.code("وتبادل المشاركون الخبرات فيما بينهم ومع الأمم المتحدة.", "2015-08-01")
     assert "IGOUNO" in {(r["target"] or {}).get("code") for r in recs if r["event_type"] == "COOPERATE"}
+
+
+def test_kama_before_a_verb_opens_a_clause(nlp):
+    # كما هاجم الجبير: "as well, al-Jubeir attacked": the people of the clause before are not its
+    # target, and its subject comes after it
+    recs = nlp.code("وقال الوزير إن على إيران تعزيز وضع شعبها كما هاجم الجبير السياسات الإيرانية.", "2015-08-01")
+    got = {(r["event_type"], (r["source"] or {}).get("code"), (r["target"] or {}).get("code")) for r in recs}
+    assert ("ACCUSE", "SAUGOV", "IRN") in got and not any(t == "IRNCVL" for _, _, t in got), got

@@ -462,8 +462,9 @@ def _possessed(word: str) -> bool:
     return w.endswith(POSSESSED_ENDINGS) or w.endswith(POSSESSED_PLURAL)
 
 
-# (not لدى: a preposition, لدى وصوله، and normalized لدي besides)
-CLAUSE_OPENERS = frozenset(("بعدما", "عندما", "حينما", "بينما", "فيما", "حيث", "كلما", "ريثما"))
+# (not لدى: a preposition, لدى وصوله, and normalized لدي besides; كما هاجم الجبير: "as well" before
+# a verb starts a clause, and before a noun (كما تنظيم داعش "as well as") it rarely matters)
+CLAUSE_OPENERS = frozenset(("بعدما", "عندما", "حينما", "بينما", "فيما", "حيث", "كلما", "ريثما", "كما"))
 OPENER_REACH = 4
 
 
