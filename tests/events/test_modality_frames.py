@@ -435,3 +435,18 @@ def test_kama_before_a_verb_opens_a_clause(nlp):
     recs = nlp.code("وقال الوزير إن على إيران تعزيز وضع شعبها كما هاجم الجبير السياسات الإيرانية.", "2015-08-01")
     got = {(r["event_type"], (r["source"] or {}).get("code"), (r["target"] or {}).get("code")) for r in recs}
     assert ("ACCUSE", "SAUGOV", "IRN") in got and not any(t == "IRNCVL" for _, _, t in got), got
+
+
+@pytest.mark.parametrize("text,etype,source,target", [
+    # the genitive of تجنيد، استجواب، محاكمة، تسليح is who undergoes the act, not its agent
+    ("وأعلنت الشرطة الإيطالية اعتقال ثلاثة رجال يشتبه في تورطهم في تجنيد متشددين للقتال في سوريا.",
+     "MOBILIZE", None, "---REB"),
+    ("وقال رئيس مجلس النواب إن المجلس سيشرع في استجواب الوزراء المعنيين بالخدمات.", "ACCUSE", None, "---GOV"),
+    ("وأعلنت واشنطن تسليح العشائر السنية في الأنبار.", "AID", "USA", "IRQCVL"),
+    # … unless an object in ل follows: then the genitive is the agent
+    ("وأدانت المنظمة تجنيد الحوثيين للأطفال.", "MOBILIZE", "YEMREB", "---CVL"),
+])
+def test_the_genitive_of_some_verbal_nouns_is_their_patient(nlp, text, etype, source, target):
+    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if r["event_type"] == etype}
+    assert (source, target) in got, got

@@ -17,6 +17,9 @@ from rasd.events.triggers import NUMERAL_WORDS, TriggerHit, clause_indices
 from rasd.text.tokenize import Tokens, without_conjunction, without_conjunction as _bare
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
+# Verbal nouns of other types whose genitive is who undergoes the act, not its agent: تجنيد متشددين
+# (the recruits), استجواب المعتقلين، محاكمة المتهمين، تسليح العشائر، تدريب القوات
+PATIENT_NOUNS = frozenset(("تجنيد", "استجواب", "محاكمه", "محاكمات", "تسليح", "تدريب"))
 VICTIM_SECTORS = frozenset(("CVL", "REF", "JRN", "MED", "EDU", "HLH", "REL", "LAB", "AGR", "CRM"))
 ARMED_SECTORS = frozenset(("UAF", "REB", "INS", "SPY"))
 AGENT_MARKERS = frozenset(("برصاص", "بيد", "يد", "قبل", "نيران", "بنيران", "بقذائف", "بغاره", "بهجوم",
@@ -581,7 +584,9 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 gen = None  # هجوم مسلح "an armed attack", عملية انتحارية: an adjective agreeing with the noun
             if gen is not None and gen.first <= hit.required <= gen.last:
                 gen = None  # شراء طائرات: the word the trigger requires is its object, not its agent
-        if etype in PATIENT_NOUN_TYPES:
+        if etype in PATIENT_NOUN_TYPES or m.pattern.words[0] in PATIENT_NOUNS and not (
+                # تجنيد الحوثيين للأطفال: with an object in ل the genitive is the agent again
+                gen is not None and any(p.first > gen.last and p.prep == "ل" for p in after)):
             if gen is not None and (gen.kinds <= {"nisba"} or not definite and _group_adjective(gen, texts)):
                 # الغارات الإسرائيلية: the adjective names the attacker (its military)
                 source, target = gen, None
