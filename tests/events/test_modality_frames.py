@@ -450,3 +450,12 @@ def test_the_genitive_of_some_verbal_nouns_is_their_patient(nlp, text, etype, so
     got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
            for r in nlp.code(text, "2015-08-01") if r["event_type"] == etype}
     assert (source, target) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "والثانية قتلت الجندي رائد المطيري بتاريخ 29-2-1436هـ.",
+    "والأخيرة وقبل عدة أيام قتلت الجندي سامي الحربي.",
+])
+def test_a_feminine_verb_does_not_take_a_masculine_soldier_for_subject(nlp, text):
+    [r] = [r for r in nlp.code(text, "2015-08-01") if r["event_type"] == "ASSAULT"]
+    assert r["source"] is None and r["target"]["code"] == "---MIL"

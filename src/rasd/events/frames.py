@@ -764,7 +764,8 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                      and any(_subject_ok(p) for p in before)) \
             and not (etype == "MOBILIZE" and first_after.first <= hit.required <= first_after.last
                      and any(_subject_ok(p) for p in before)) \
-            and not (first_after.first == m.last + 1 and _verb_position(m, left, stems)
+            and not (first_after.first == m.last + 1
+                     and (_verb_position(m, left, stems) or m.pattern.form == "past" and m.pattern.words[0].endswith("ت"))
                      and _disagrees(m, first_after, tokens)):
         # but نفت موسكو أن تكون أرسلت قوات: the forces a verb of deployment requires are its object
         # but كما دعا الأمم المتحدة، دعت الرئيس: a verb right before a noun agrees with its subject
@@ -1004,6 +1005,13 @@ MASCULINE_TITLES = frozenset(w for t in ("رءيس", "وزير", "امين", "م
                                          "متحدث", "ناطق", "قاءد", "مدير", "شيخ", "زعيم", "مستشار", "مندوب",
                                          "محافظ", "مرشد", "رجل")
                              for w in (t, "ال" + t))
+# Masculine singular nouns of people, no title: a feminine verb before one is not its verb
+# (وقبل أيام قتلت الجندي سامي الحربي: the soldier is killed, the killer is the feminine subject)
+MASCULINE_TITLES = MASCULINE_TITLES | frozenset(
+    w for t in ("جندي", "شرطي", "ضابط", "مواطن", "طفل", "شاب", "صحفي", "صحافي", "مسءول", "عسكري", "مجند", "رقيب",
+                "عريف", "جنرال", "عقيد", "ملازم", "طالب", "معلم", "طبيب", "مهندس", "موظف", "عامل", "سجين", "معتقل",
+                "ناشط", "قيادي", "عضو", "قاضي", "محامي", "امام", "خطيب", "مقاتل", "مسلح", "متهم", "مشتبه")
+    for w in (t, "ال" + t))
 MASCULINE_IN_TA = frozenset(("ايه", "خليفه", "حجه", "علامه", "الخليفه", "العلامه"))   # آية الله: a man
 MASCULINE_COUNTRY_HEADS = frozenset(("العراق", "اليمن", "لبنان", "السودان", "الاردن", "المغرب", "البحرين",
                                      "الصومال", "الكونغو", "الفاتيكان"))
