@@ -459,3 +459,17 @@ def test_the_genitive_of_some_verbal_nouns_is_their_patient(nlp, text, etype, so
 def test_a_feminine_verb_does_not_take_a_masculine_soldier_for_subject(nlp, text):
     [r] = [r for r in nlp.code(text, "2015-08-01") if r["event_type"] == "ASSAULT"]
     assert r["source"] is None and r["target"]["code"] == "---MIL"
+
+
+@pytest.mark.parametrize("text,etype,source,target", [
+    # who condemns or reports a killing did not do it; who claims it did
+    ("ونددت الحكومة بمقتل الجنود في الهجوم.", "ASSAULT", None, "---MIL"),
+    ("وأكدت قيادة عمليات بغداد مقتل سبعة إرهابيين في عملية عسكرية.", "ASSAULT", None, "---UAF"),
+    ("وأعلنت المقاومة الإسلامية في العراق مسؤوليتها عن خطف أربعة أميركيين.", "ASSAULT", "IRQREB", "USA"),
+    # a verbal noun with its genitive and an object in ل: the genitive is the agent
+    ("وذلك وقت الغزو الأميركي للعراق واقتحام القوات الأميركية لبغداد.", "COERCE", "USAMIL", "IRQ"),
+])
+def test_reporters_condemners_and_agents_of_verbal_nouns(nlp, text, etype, source, target):
+    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if r["event_type"] == etype}
+    assert (source, target) in got, got

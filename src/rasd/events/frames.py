@@ -584,9 +584,11 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 gen = None  # هجوم مسلح "an armed attack", عملية انتحارية: an adjective agreeing with the noun
             if gen is not None and gen.first <= hit.required <= gen.last:
                 gen = None  # شراء طائرات: the word the trigger requires is its object, not its agent
-        if etype in PATIENT_NOUN_TYPES or m.pattern.words[0] in PATIENT_NOUNS and not (
-                # تجنيد الحوثيين للأطفال: with an object in ل the genitive is the agent again
-                gen is not None and any(p.first > gen.last and p.prep == "ل" for p in after)):
+        if (etype in PATIENT_NOUN_TYPES or m.pattern.words[0] in PATIENT_NOUNS) and not (
+                # تجنيد الحوثيين للأطفال، اقتحام السلطات لمكاتب الشركة، اعتقال الشرطة للمتظاهرين:
+                # with an object in ل right after it the genitive is the agent
+                gen is not None and gen.first == m.last + 1
+                and any(p.first > gen.last and p.prep == "ل" and p.first - gen.last <= 2 for p in after)):
             if gen is not None and (gen.kinds <= {"nisba"} or not definite and _group_adjective(gen, texts)):
                 # الغارات الإسرائيلية: the adjective names the attacker (its military)
                 source, target = gen, None
@@ -827,6 +829,9 @@ def _no_object(subj: Phrase, phrases: list[Phrase], tokens: Tokens, stems: Any) 
 REPORT_VERBS = frozenset((
     "اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن", "افاد", "افادت", "افادوا", "يفيد", "تفيد", "ذكر", "ذكرت", "ذكروا",
     "اكد", "اكدت", "اكدوا", "يوكد", "توكد", "نقل", "نقلت", "اورد", "اوردت", "روي", "روت", "اعلان", "تاكيد",
+    # who condemns or mourns a killing did not do it (نددت الحكومة بمقتل الجنود، أدانت السعودية تفجير)
+    "ندد", "نددت", "نددوا", "يندد", "تندد", "ادان", "ادانت", "ادانوا", "يدين", "تدين", "استنكر", "استنكرت",
+    "استنكروا", "يستنكر", "تستنكر", "شجب", "شجبت", "يشجب", "تشجب", "عزي", "عزت", "يعزي", "تعزي",
 ))
 
 
@@ -834,7 +839,10 @@ def _reporter(p: Phrase, noun_first: int, stems: Any) -> bool:
     """The actor is the subject of a reporting verb right before it (VSO) or between it and the
     event noun (SVO), so it reports the event rather than takes part in it."""
     lo = max(0, p.first - 2)
-    return any(stems[i] in REPORT_VERBS for i in range(lo, noun_first) if not p.first <= i <= p.last)
+    if any(stems[i].startswith(("مسءوليت", "مسءوليه")) for i in range(p.last + 1, noun_first)):
+        return False   # أعلنت المقاومة مسؤوليتها عن خطف: who claims the act did it
+    return any(stems[i] in REPORT_VERBS or _bare(stems[i]) in REPORT_VERBS
+               for i in range(lo, noun_first) if not p.first <= i <= p.last)
 
 
 # ضربات جوية … مستهدفة مقاتلي الشباب، هجوم استهدف دورية: the object of "targeting" after an attack
