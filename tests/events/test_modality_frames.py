@@ -473,3 +473,15 @@ def test_reporters_condemners_and_agents_of_verbal_nouns(nlp, text, etype, sourc
     got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
            for r in nlp.code(text, "2015-08-01") if r["event_type"] == etype}
     assert (source, target) in got, got
+
+
+@pytest.mark.parametrize("text,target", [
+    # the victims of the act condemned are not the accused; its authors are
+    ("واستنكر المحافظ الحادث الإجرامي الذي استهدف رجال قوات الطوارئ.", None),
+    ("وأدان الرئيس الأفغاني بشدة الاعتداء على المستشفيات.", None),
+    ("وأدانت الحكومة الجريمة الإرهابية التي نفذها مستوطنون إسرائيليون.", "ISRCVL"),
+    ("واستنكر الأمين العام تصريحات نائب رئيس الجمهورية العراقية نوري المالكي.", "IRQGOV"),
+])
+def test_a_condemnation_accuses_the_authors_not_the_victims(nlp, text, target):
+    [r] = [r for r in nlp.code(text, "2015-08-01") if r["event_type"] == "ACCUSE"]
+    assert (r["target"] or {}).get("code") == target

@@ -119,6 +119,10 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         # والعريف أحمد البارقي استشهد، فلسطينيين اثنين استشهدا: the subject the clause rules found,
         # before the verb or after it, is the one killed, never the killer
         return Frame([], frame.source, frame.rule + "+martyred")
+    if frame.target and not frame.mention and hit.entry.type == "ACCUSE" and _condemned_victim(noun, frame.target[0], stems):
+        # أدان الرئيس الاعتداء على المستشفيات، استنكر الحادث الذي استهدف رجال قوات الطوارئ: the
+        # victims of the act condemned are not the accused
+        frame = Frame(frame.source, [], frame.rule + "+victims")
     if not frame.mention and hit.entry.type in RECEIVED_TYPES:
         received = _received(noun, phrases, tokens, stems, frame)
         if received is not None:
@@ -865,6 +869,22 @@ ATTACK_NOUNS = frozenset(("هجوم", "هجومين", "هجمات", "الهجو�
                           "غاره", "الغاره", "غارات", "ضربه", "ضربات", "قصف", "القصف", "اعتداء", "كمين", "مفخخه",
                           "ناسفه", "ناسفتين", "انتحاري", "انتحاريه", "صاروخ", "قذيفه", "هجوما"))
 ATTACK_SUBJECT_REACH = 6
+# The acts a condemnation names (أدان الهجوم، استنكر الحادث الإجرامي، ندد بجريمة حرق الطفل) and the
+# words that name their authors (الجريمة التي نفذها مستوطنون، تصريحات المالكي is no act)
+CONDEMNED_ACTS = ATTACK_NOUNS | frozenset((
+    "الاعتداء", "اعتداءات", "الاعتداءات", "الهجمات", "التفجيرات", "حادث", "الحادث", "جريمه", "الجريمه", "جراءم",
+    "الجراءم", "العمل", "عمل", "العمليه", "عمليه", "اختطاف", "خطف", "قتل", "حرق", "احراق", "اغتيال", "استهداف",
+    "ذبح", "مقتل", "استشهاد", "تفجيرين", "الانفجارات"))
+AUTHOR_VERBS = ("نفذ", "ارتكب", "اقدم", "قام", "يرتكب", "ترتكب", "ينفذ", "تنفذ", "تبني", "يقف")
+CONDEMN_REACH = 12
+
+
+def _condemned_victim(trigger: Any, target: Phrase, stems: Any) -> bool:
+    """Whether the target of a condemnation stands after the act condemned, with no word naming
+    the act's author between them: then it is the act's victim."""
+    between = [_bare(stems[i]) for i in range(trigger.last + 1, min(target.first, trigger.last + 1 + CONDEMN_REACH))]
+    return any(w in CONDEMNED_ACTS for w in between) and not any(w.startswith(AUTHOR_VERBS) for w in between) \
+        and target.first - trigger.last <= CONDEMN_REACH
 # Weapons and strikes that a nationality adjective gives a state (صاروخ إسرائيلي، قذيفة أميركية).
 WEAPONS = frozenset(("صاروخ", "صواريخ", "قذيفه", "قذاءف", "قذائف", "غاره", "غارات", "ضربه", "ضربات", "طاءره",
                      "طاءرات", "مروحيه", "مروحيات", "دبابه", "دبابات", "زورق", "بارجه", "مدفعيه"))
