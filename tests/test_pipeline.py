@@ -216,3 +216,16 @@ def test_other_dyads_and_both_directions_stay_apart(nlp):
     agree = {(r["source"]["code"], r["target"]["code"]) for r in recs if r["event_type"] == "AGREE"}
     assert agree == {("RUS", "VEN"), ("VEN", "RUS")}
     assert all(r["other_triggers"] == [] for r in recs)
+
+
+def test_the_kingdom_is_the_one_the_document_names(nlp):
+    # المملكة alone is the kingdom the document names (Saudi news: Saudi Arabia) ...
+    text = "استقبل خادم الحرمين الشريفين الملك سلمان الرئيس الفرنسي. وأدانت المملكة الهجوم على المسجد."
+    [r] = [r for r in nlp.code(text, "2015-08-01") if r["event_type"] == "ACCUSE"]
+    assert r["source"]["code"] == "SAU" and r["source"]["text"] == "المملكة"
+    # ... not a kingdom named after it, nor a place, nor anything when no kingdom is named
+    text = "وقالت الخارجية الأردنية إن المملكة الأردنية الهاشمية تدين الهجوم. ورحبت المملكة بالقرار."
+    assert {r["source"]["code"] for r in nlp.code(text, "2015-08-01") if r["source"]} == {"JOR"}
+    recs = nlp.code("واختتمت وحدات من الجيش المصري والسعودي مناوراتها المشتركة شمال غرب المملكة.", "2015-08-01")
+    assert not any((r["target"] or {}).get("text") == "المملكة" for r in recs)
+    assert all(r["source"] is None for r in nlp.code("وأدانت المملكة الهجوم.", "2015-08-01"))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rasd import __version__
-from rasd.actors.recognize import Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
+from rasd.actors.recognize import LOCATIVE_WORDS, Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
 from rasd.actors.compose import compose_phrases
 from rasd.events.frames import assign, back_reference, shared_subject, verbal_attack
@@ -33,7 +33,7 @@ from rasd.io.writers import encode_record
 from rasd.records import to_record
 from rasd.text.normalize import Normalized, mask_honorifics, normalize
 from rasd.text.segment import split_sentences
-from rasd.text.tokenize import Analyzer, Tokens, tokenize_sentences
+from rasd.text.tokenize import Analyzer, Tokens, tokenize_sentences, without_conjunction
 from rasd.time import resolve_event_date
 from rasd.time import warm_up
 
@@ -227,7 +227,7 @@ class Pipeline:
         sentences = [self._analyse(s, e, toks, n) for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n))]
         # Actor phrases are built where events need them; every sentence when the document
         # refers back to a pair of states (البلدين) and the pairs must be collected.
-        has_dual = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa and sa.matches
+        has_dual = any(m.layer == "ref" and m.kind in ("dual", "kingdom") for sa in sentences if sa and sa.matches
                        for m in sa.matches)
         homonyms = self.lexicon.homonyms
         need_evidence = bool(homonyms) and any(
@@ -244,11 +244,12 @@ class Pipeline:
                 if evidence:
                     _resolve_places(sa, evidence, homonyms)
         pairs = _country_pairs(sentences, self.lexicon) if has_dual else []
+        kingdom = _kingdom(sentences) if has_dual else None
         out: list[Event] = []
         topic: list[Phrase] = []   # the last event source, for pronouns and light verbs
         for si, sa in enumerate(sentences):
             if sa is not None and sa.triggers:
-                self._add_references(si, sa, pairs, topic)
+                self._add_references(si, sa, pairs, topic, kingdom)
                 out.extend(self._sentence(doc, n, si, sa, anchor, topic))
         return out, n, spans
 
@@ -468,9 +469,10 @@ class Pipeline:
         return self._actor(p, n, orig) if p is not None else None
 
     def _add_references(self, si: int, sa: "_Sentence", pairs: list[tuple[int, int, tuple[str, str]]],
-                        topic: list[Phrase]) -> None:
+                        topic: list[Phrase], kingdom: str | None = None) -> None:
         """Resolve البلدين / الجانبين (the pair of states named last before it, else first in
-        the document) and بلاده / حكومتها (the state of the nearest actor before it)."""
+        the document), بلاده / حكومتها (the state of the nearest actor before it) and المملكة
+        (the kingdom the document names most)."""
         refs = [m for m in sa.matches if m.layer == "ref"]
         if not refs:
             return
@@ -493,6 +495,15 @@ class Pipeline:
                 if pair is None:
                     continue
                 states, sector = list(pair), None
+            elif m.kind == "kingdom":
+                nxt = sa.tokens.texts[i + 1] if i + 1 < len(sa.tokens.texts) else ""
+                if kingdom is None or m.suffix or m.prefix not in ("ال", "وال", "فال", "لل", "ولل") \
+                        or nxt.startswith("ال") and nxt.endswith(("يه", "ه")) \
+                        or i > 0 and without_conjunction(sa.stems[i - 1]) in KINGDOM_NOT_ACTOR:
+                    # المملكة الأردنية، المملكة المتحدة: a kingdom named after it; في المملكة، شمال غرب
+                    # المملكة، بالمملكة: where, not who
+                    continue
+                states, sector = [kingdom], None
             else:
                 if m.suffix not in ("ه", "ها", "هم"):
                     continue
@@ -626,6 +637,28 @@ def _ambiguous_place(m: Any, homonyms: dict[str, Any]) -> str | None:
     (طرابلس، عمان; places.jsonl ``"homonym": true``): the dictionary key, clitics aside."""
     words = m.pattern.words
     return words[0] if len(words) == 1 and words[0] in homonyms else None
+
+
+# Words before المملكة that make it a place or a genitive of no act: في المملكة، شمال غرب المملكة،
+# مدن ومحافظات المملكة، بطولة المملكة، مجتمع المملكة
+KINGDOM_NOT_ACTOR = LOCATIVE_WORDS | frozenset((
+    "بطوله", "مجتمع", "سياسه", "اقتصاد", "سوق", "اسواق", "شباب", "مواطني", "سكان", "ارجاء", "خارج", "حدود", "تاريخ",
+    "مناطق", "مدن", "محافظات", "داخل", "انحاء", "ربوع", "اراضي", "عموم", "كافه", "جميع"))
+# States that Arabic news calls المملكة
+KINGDOMS = frozenset(("SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "KHM"))
+
+
+def _kingdom(sentences: list[_Sentence | None]) -> str | None:
+    """The kingdom the document names most often (by name, nationality or an office), if any."""
+    counts: dict[str, int] = {}
+    for sa in sentences:
+        if sa is None:
+            continue
+        for p in sa.phrases:
+            c = p.fields.get("country")
+            if isinstance(c, str) and c in KINGDOMS and p.mentions:
+                counts[c] = counts.get(c, 0) + 1
+    return max(sorted(counts), key=lambda c: counts[c]) if counts else None
 
 
 def _mention_country(m: Any) -> str | None:

@@ -39,6 +39,8 @@ REFERENCE_WORDS: dict[str, tuple[str, str | None]] = {
     "جانبان": ("dual", None), "طرفان": ("dual", None), "دولتان": ("dual", None),
     "بلاد": ("possessive", None), "بلد": ("possessive", None), "دولة": ("possessive", None),
     "حكومة": ("possessive", "GOV"),
+    # المملكة alone: the kingdom the document names (أدانت المملكة in Saudi news is Saudi Arabia)
+    "مملكة": ("kingdom", None),
 }
 
 
