@@ -226,25 +226,26 @@ class Pipeline:
         spans = split_sentences(n.norm)
         sentences = [self._analyse(s, e, toks, n) for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n))]
         # Actor phrases are built where events need them; every sentence when the document
-        # refers back to a pair of states (البلدين) and the pairs must be collected.
-        has_dual = any(m.layer == "ref" and m.kind in ("dual", "kingdom") for sa in sentences if sa and sa.matches
+        # refers back to a pair of states (البلدين) or to its kingdom (المملكة) and the states it
+        # names must be collected.
+        has_refs = any(m.layer == "ref" and m.kind in ("dual", "kingdom") for sa in sentences if sa and sa.matches
                        for m in sa.matches)
         homonyms = self.lexicon.homonyms
         need_evidence = bool(homonyms) and any(
             sa is not None and sa.triggers and any(m.layer == "actor" and _ambiguous_place(m, homonyms)
                                                    for m in sa.matches) for sa in sentences)
-        if has_dual or need_evidence:
+        if has_refs or need_evidence:
             for sa in sentences:   # the actors of every sentence are needed
                 if sa is not None and sa.matches is None:
                     sa.matches = self.lexicon.matcher.match(sa.tokens, self.analyzer)
         evidence = _country_evidence(sentences, homonyms) if need_evidence else None
         for sa in sentences:
-            if sa is not None and (sa.triggers or has_dual):
+            if sa is not None and (sa.triggers or has_refs):
                 self._build_phrases(doc, sa)
                 if evidence:
                     _resolve_places(sa, evidence, homonyms)
-        pairs = _country_pairs(sentences, self.lexicon) if has_dual else []
-        kingdom = _kingdom(sentences) if has_dual else None
+        pairs = _country_pairs(sentences, self.lexicon) if has_refs else []
+        kingdom = _kingdom(sentences) if has_refs else None
         out: list[Event] = []
         topic: list[Phrase] = []   # the last event source, for pronouns and light verbs
         for si, sa in enumerate(sentences):
