@@ -226,10 +226,13 @@ class Pipeline:
         spans = split_sentences(n.norm)
         sentences = [self._analyse(s, e, toks, n) for (s, e), toks in zip(spans, tokenize_sentences(n.norm, spans, n))]
         # Actor phrases are built where events need them; every sentence when the document
-        # refers back to a pair of states (البلدين) or to its kingdom (المملكة) and the states it
-        # names must be collected.
-        has_refs = any(m.layer == "ref" and m.kind in ("dual", "kingdom") for sa in sentences if sa and sa.matches
+        # refers back to a pair of states (البلدين) and the pairs must be collected.
+        has_refs = any(m.layer == "ref" and m.kind == "dual" for sa in sentences if sa and sa.matches
                        for m in sa.matches)
+        # المملكة: the kingdom is counted in the sentences matched anyway (matching every sentence
+        # of a document for it cost a third more time on the documents that have the word)
+        has_kingdom = any(m.layer == "ref" and m.kind == "kingdom" for sa in sentences if sa and sa.matches
+                          for m in sa.matches)
         homonyms = self.lexicon.homonyms
         need_evidence = bool(homonyms) and any(
             sa is not None and sa.triggers and any(m.layer == "actor" and _ambiguous_place(m, homonyms)
@@ -245,7 +248,16 @@ class Pipeline:
                 if evidence:
                     _resolve_places(sa, evidence, homonyms)
         pairs = _country_pairs(sentences, self.lexicon) if has_refs else []
-        kingdom = _kingdom(sentences) if has_refs else None
+        kingdom = None
+        if has_kingdom:
+            counts = _kingdoms(sentences)
+            if not counts or max(counts.values()) < 2:
+                # few mentions where events are: the other sentences are matched too (not phrased)
+                for sa in sentences:
+                    if sa is not None and sa.matches is None:
+                        sa.matches = self.lexicon.matcher.match(sa.tokens, self.analyzer)
+                counts = _kingdoms(sentences)
+            kingdom = max(sorted(counts), key=lambda c: counts[c]) if counts else None
         out: list[Event] = []
         topic: list[Phrase] = []   # the last event source, for pronouns and light verbs
         for si, sa in enumerate(sentences):
@@ -649,17 +661,19 @@ KINGDOM_NOT_ACTOR = LOCATIVE_WORDS | frozenset((
 KINGDOMS = frozenset(("SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "KHM"))
 
 
-def _kingdom(sentences: list[_Sentence | None]) -> str | None:
-    """The kingdom the document names most often (by name, nationality or an office), if any."""
+def _kingdoms(sentences: list[_Sentence | None]) -> dict[str, int]:
+    """How often the matched sentences of the document name each kingdom (by name, nationality,
+    capital or metonym)."""
     counts: dict[str, int] = {}
     for sa in sentences:
-        if sa is None:
+        if sa is None or not sa.matches:
             continue
-        for p in sa.phrases:
-            c = p.fields.get("country")
-            if isinstance(c, str) and c in KINGDOMS and p.mentions:
-                counts[c] = counts.get(c, 0) + 1
-    return max(sorted(counts), key=lambda c: counts[c]) if counts else None
+        for m in sa.matches:
+            if m.layer == "actor":
+                c = _mention_country(m)
+                if c in KINGDOMS:
+                    counts[c] = counts.get(c, 0) + 1
+    return counts
 
 
 def _mention_country(m: Any) -> str | None:
