@@ -480,3 +480,10 @@ def test_reporters_condemners_and_agents_of_verbal_nouns(nlp, text, etype, sourc
 def test_a_condemnation_accuses_the_authors_not_the_victims(nlp, text, target):
     [r] = [r for r in nlp.code(text, "2015-08-01") if r["event_type"] == "ACCUSE"]
     assert (r["target"] or {}).get("code") == target
+
+
+def test_the_adjective_of_an_attack_noun_is_not_its_target(nlp):
+    # تفجيران انتحاريان "two suicide bombings": the targets are the army and the police
+    recs = nlp.code("واستهدف تفجيران انتحاريان بحزام ناسف نقطة تفتيش للجيش والشرطة في بغداد.", "2015-08-01")
+    targets = {(r["target"] or {}).get("text") for r in recs if r["event_type"] == "ASSAULT"}
+    assert "انتحاريان" not in targets and "الشرطة" in targets, targets

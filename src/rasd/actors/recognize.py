@@ -159,7 +159,9 @@ def _namesake(m: Match, stems: Any) -> bool:
 TIME_GENITIVES = frozenset(("الامس", "امس", "اليوم", "الليله"))
 PARTICIPANT_NOTE = "(they are its source)"
 # Agent words that are also adjectives (normalized dictionary keys).
-ADJECTIVE_AGENTS = frozenset(("مسلح", "مسلحه", "انتحاري", "انتحاريه", "ارهابي", "ارهابيه", "حاكم", "حاكمه"))
+ADJECTIVE_AGENTS = frozenset(("مسلح", "مسلحه", "انتحاري", "انتحاريه", "ارهابي", "ارهابيه", "حاكم", "حاكمه",
+                             # the dual after a dual event noun: تفجيران انتحاريان، هجومين انتحاريين
+                             "انتحاريان", "انتحاريتان", "انتحاريين", "انتحاريتين"))
 CROWD_GLOSSES = ("protester", "demonstrator", "crowd", "rioter", "striker", "sit-in", "gathered crowd", "angry crowd",
                  "marcher")
 

@@ -638,7 +638,9 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             if target is None:
                 target = _targeted(m.last, actors, stems, source)
             if target is None:
-                rest = [p for p in after if p is not source]
+                # (not the adjective of the noun: تفجيران انتحاريان, two suicide bombings)
+                rest = [p for p in after if p is not source
+                        and not (p.first == m.last + 1 and p.first == p.last and texts[p.first] in ADJECTIVE_AGENTS)]
                 target = rest[0] if rest else None
             return Frame(_group(phrases, source), _group(phrases, target), rule)
         rule = "noun-agent"
