@@ -238,9 +238,7 @@ class Pipeline:
             sa is not None and sa.triggers and any(m.layer == "actor" and _ambiguous_place(m, homonyms)
                                                    for m in sa.matches) for sa in sentences)
         if has_refs or need_evidence:
-            for sa in sentences:   # the actors of every sentence are needed
-                if sa is not None and sa.matches is None:
-                    sa.matches = self.lexicon.matcher.match(sa.tokens, self.analyzer)
+            self._match_all(sentences)   # the actors of every sentence are needed
         evidence = _country_evidence(sentences, homonyms) if need_evidence else None
         for sa in sentences:
             if sa is not None and (sa.triggers or has_refs):
@@ -252,10 +250,7 @@ class Pipeline:
         if has_kingdom:
             counts = _kingdoms(sentences)
             if not counts or max(counts.values()) < 2:
-                # few mentions where events are: the other sentences are matched too (not phrased)
-                for sa in sentences:
-                    if sa is not None and sa.matches is None:
-                        sa.matches = self.lexicon.matcher.match(sa.tokens, self.analyzer)
+                self._match_all(sentences)   # few mentions where events are: match (not phrase) the rest
                 counts = _kingdoms(sentences)
             kingdom = max(sorted(counts), key=lambda c: counts[c]) if counts else None
         out: list[Event] = []
@@ -265,6 +260,12 @@ class Pipeline:
                 self._add_references(si, sa, pairs, topic, kingdom)
                 out.extend(self._sentence(doc, n, si, sa, anchor, topic))
         return out, n, spans
+
+    def _match_all(self, sentences: list["_Sentence | None"]) -> None:
+        """Match the sentences not matched yet (those where no word starts an event or a reference)."""
+        for sa in sentences:
+            if sa is not None and sa.matches is None:
+                sa.matches = self.lexicon.matcher.match(sa.tokens, self.analyzer)
 
     def _analyse(self, s: int, e: int, tokens: Tokens, n: Normalized) -> "_Sentence | None":
         if not tokens:
@@ -592,14 +593,10 @@ def _one_per_dyad(events: list[Event]) -> list[Event]:
             continue
         first = out[at]
         best = ev if len(ev.cameo) > len(first.cameo) else first
-        triggers = sorted((first.trigger, *first.other_triggers, ev.trigger, *ev.other_triggers), key=_trigger_order)
+        triggers = sorted((first.trigger, *first.other_triggers, ev.trigger, *ev.other_triggers), key=lambda t: t.span)
         out[at] = replace(best, confidence=max(first.confidence, ev.confidence),
                           other_triggers=tuple(t for t in triggers if t is not best.trigger))
     return out
-
-
-def _trigger_order(t: Trigger) -> tuple[int, int]:
-    return t.span
 
 
 def _same_act(prev: Any, hit: Any) -> bool:
@@ -656,7 +653,7 @@ def _ambiguous_place(m: Any, homonyms: dict[str, Any]) -> str | None:
 # مدن ومحافظات المملكة، بطولة المملكة، مجتمع المملكة
 KINGDOM_NOT_ACTOR = LOCATIVE_WORDS | frozenset((
     "بطوله", "مجتمع", "سياسه", "اقتصاد", "سوق", "اسواق", "شباب", "مواطني", "سكان", "ارجاء", "خارج", "حدود", "تاريخ",
-    "مناطق", "مدن", "محافظات", "داخل", "انحاء", "ربوع", "اراضي", "عموم", "كافه", "جميع"))
+    "ربوع", "عموم", "كافه", "جميع"))
 # States that Arabic news calls المملكة
 KINGDOMS = frozenset(("SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "KHM"))
 

@@ -100,10 +100,9 @@ def select(matches: list[Match], stems: Any) -> list[Match]:
     # a nationality adjective that is also a common word (قطري "regional") counts after a head
     heads = {m.last for m in actors if not m.pattern.ambiguous}
     # عبدالله بن محمد السويد، علي بن سالم اليمني: a state or its adjective after بن and a name is a family name
-    # (and an agent noun with the article there: صالح بن عبدالله القاضي، عبدالله بن محمد الشيخ)
-    # جامعة الملك خالد، مستشفى الملك فهد، جامعة الإمام: a title after a named institution is its name
     # (and an agent noun with the article there and no actor after it: صالح بن عبدالله القاضي أمس;
     # but استقبل محمد بن سلمان الرئيس التركي: a title of the next actor)
+    # جامعة الملك خالد، مستشفى الملك فهد، جامعة الإمام: a title after a named institution is its name
     starts = {a.first for a in actors}
     cands = [m for m in actors if not (
         (m.kind in ("country", "capital", "nisba") and m.prefix in ("", "ال")
@@ -144,7 +143,7 @@ NAMED_INSTITUTIONS = with_proclitics((
     "جامعه", "مستشفي", "مستشفيات", "مطار", "مدينه", "مركز", "مجمع", "شارع", "طريق", "جسر", "قاعده", "ميناء", "كليه",
     "معهد", "مءسسه", "جاءزه", "برنامج", "جامع", "مسجد", "ملعب", "استاد", "ستاد", "قصر", "مكتبه", "داره", "وقف",
     "صندوق", "كرسي", "مدرسه", "قاعه", "حديقه", "منتزه", "مشروع", "كورنيش", "ميدان", "ساحه", "نادي", "وسام",
-    "قلاده", "مدينه", "حي", "مجمع", "مستوصف", "مصحه"), ("", "و", "ب", "ل", "وب", "ول", "ف", "فب", "لل"))
+    "قلاده", "حي", "مستوصف", "مصحه"), ("", "و", "ب", "ل", "وب", "ول", "ف", "فب", "لل"))
 NAMESAKE_TITLES = frozenset(("الملك", "الامير", "الاميره", "الامام", "السلطان", "الشيخ", "الشهيد"))
 
 
@@ -155,6 +154,8 @@ def _namesake(m: Match, stems: Any) -> bool:
     if i >= 2 and stems[i - 1] in NAMESAKE_TITLES:
         i -= 1
     return i > 0 and stems[i] in NAMESAKE_TITLES and stems[i - 1] in NAMED_INSTITUTIONS
+
+
 # هجمات الأمس الانتحارية: a genitive of time may stand between an event noun and its adjective
 TIME_GENITIVES = frozenset(("الامس", "امس", "اليوم", "الليله"))
 PARTICIPANT_NOTE = "(they are its source)"

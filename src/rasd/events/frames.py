@@ -14,7 +14,7 @@ from typing import Any
 
 from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, gender, is_crowd, is_participant_trigger
 from rasd.events.triggers import NUMERAL_WORDS, TriggerHit, clause_indices
-from rasd.text.tokenize import Tokens, without_conjunction, without_conjunction as _bare
+from rasd.text.tokenize import Tokens, without_conjunction as _bare
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
 # Verbal nouns of other types whose genitive is who undergoes the act, not its agent: تجنيد متشددين
@@ -483,7 +483,7 @@ def _opener(stems: Any, i: int) -> bool:
     """Whether token i is a subordinator, with or without a conjunction (وبينما، فيما: _bare alone
     would cut the ف of فيما)."""
     word = stems[i]
-    if word not in CLAUSE_OPENERS and without_conjunction(word) not in CLAUSE_OPENERS:
+    if word not in CLAUSE_OPENERS and _bare(word) not in CLAUSE_OPENERS:
         return False
     return not (word.endswith("فيما") and i + 1 < len(stems) and stems[i + 1] in NOT_OPENING)
 NEAR = frozenset(("قرب", "بقرب", "قربه"))
@@ -810,10 +810,9 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
 # لقي مصرعه، لقوا حتفهم: "met his death", the subject between the verb and the noun is the victim
 MET_VERBS = frozenset(("لقي", "لقيت", "لقوا", "لقيا", "يلقي", "تلقي", "يلقون"))
 MET_REACH = 5
-PASSIVE_READING = frozenset(("قتل", "خطف", "اختطف", "جرح", "ذبح", "اعدم", "اعتقل", "احتجز", "اسر", "عذب",
-                             # its subject is always the victim (استشهد جندي في القصف)
-                             "استشهد", "استشهدت", "استشهدوا", "استشهدا"))
+# استشهد: its subject is always the victim (استشهد جندي في القصف، والعريف فلان استشهد)
 MARTYRED = frozenset(("استشهد", "استشهدت", "استشهدوا", "استشهدا"))
+PASSIVE_READING = frozenset(("قتل", "خطف", "اختطف", "جرح", "ذبح", "اعدم", "اعتقل", "احتجز", "اسر", "عذب")) | MARTYRED
 # What may follow the passive's subject: a preposition, an adverb of time, a conjunction.
 AFTER_PASSIVE_SUBJECT = frozenset(("في", "جراء", "اثر", "عقب", "خلال", "بعد", "امس", "اليوم", "صباح", "مساء", "ليل",
                                    "فجر", "عندما", "حين", "حينما", "اثناء", "اثر", "بينما", "فيما", "علي", "قرب",
@@ -847,8 +846,7 @@ def _reporter(p: Phrase, noun_first: int, stems: Any) -> bool:
     lo = max(0, p.first - 2)
     if any(stems[i].startswith(("مسءوليت", "مسءوليه")) for i in range(p.last + 1, noun_first)):
         return False   # أعلنت المقاومة مسؤوليتها عن خطف: who claims the act did it
-    return any(stems[i] in REPORT_VERBS or _bare(stems[i]) in REPORT_VERBS
-               for i in range(lo, noun_first) if not p.first <= i <= p.last)
+    return any(_bare(stems[i]) in REPORT_VERBS for i in range(lo, noun_first) if not p.first <= i <= p.last)
 
 
 # ضربات جوية … مستهدفة مقاتلي الشباب، هجوم استهدف دورية: the object of "targeting" after an attack
@@ -1031,17 +1029,17 @@ def _name_word(word: str) -> bool:
 # masculine singular (دعا، يدعو) takes no feminine subject (الحكومة، السلطات، الأمم المتحدة، روسيا),
 # a feminine one (دعت، تدعو) no masculine singular title (الرئيس، وزير الخارجية).
 FEMININE_HEADS = frozenset(("الامم", "امم", "الدول", "دول"))
+# Masculine singular nouns of people: a feminine verb before one is not its verb (كما دعت الرئيس;
+# وقبل أيام قتلت الجندي سامي الحربي: the soldier is killed, the killer is the feminine subject)
 MASCULINE_TITLES = frozenset(w for t in ("رءيس", "وزير", "امين", "ملك", "امير", "ولي", "نايب", "سفير", "مبعوث",
                                          "متحدث", "ناطق", "قاءد", "مدير", "شيخ", "زعيم", "مستشار", "مندوب",
-                                         "محافظ", "مرشد", "رجل")
+                                         "محافظ", "مرشد", "رجل",
+                                         # people, no title
+                                         "جندي", "شرطي", "ضابط", "مواطن", "طفل", "شاب", "صحفي", "صحافي", "مسءول",
+                                         "عسكري", "مجند", "رقيب", "عريف", "جنرال", "عقيد", "ملازم", "طالب", "معلم",
+                                         "طبيب", "مهندس", "موظف", "عامل", "سجين", "معتقل", "ناشط", "قيادي", "عضو",
+                                         "قاضي", "محامي", "امام", "خطيب", "مقاتل", "مسلح", "متهم", "مشتبه")
                              for w in (t, "ال" + t))
-# Masculine singular nouns of people, no title: a feminine verb before one is not its verb
-# (وقبل أيام قتلت الجندي سامي الحربي: the soldier is killed, the killer is the feminine subject)
-MASCULINE_TITLES = MASCULINE_TITLES | frozenset(
-    w for t in ("جندي", "شرطي", "ضابط", "مواطن", "طفل", "شاب", "صحفي", "صحافي", "مسءول", "عسكري", "مجند", "رقيب",
-                "عريف", "جنرال", "عقيد", "ملازم", "طالب", "معلم", "طبيب", "مهندس", "موظف", "عامل", "سجين", "معتقل",
-                "ناشط", "قيادي", "عضو", "قاضي", "محامي", "امام", "خطيب", "مقاتل", "مسلح", "متهم", "مشتبه")
-    for w in (t, "ال" + t))
 MASCULINE_IN_TA = frozenset(("ايه", "خليفه", "حجه", "علامه", "الخليفه", "العلامه"))   # آية الله: a man
 MASCULINE_COUNTRY_HEADS = frozenset(("العراق", "اليمن", "لبنان", "السودان", "الاردن", "المغرب", "البحرين",
                                      "الصومال", "الكونغو", "الفاتيكان"))

@@ -848,7 +848,7 @@ SWEET_NOUNS = FRESH_WATER | frozenset(("غناء", "صوت", "لحن", "الحا
                                        "اسلوب", "لغه"))
 # عوامل تفجير إضافية: "factors of explosion", of a crisis; جرح كرامته، جرح مشاعر المسلمين: hurt feelings
 EXPLOSIVE_FACTORS = frozenset(("عوامل", "عامل"))
-HURT_FEELINGS = ("كرام", "مشاعر", "كبرياء", "شعور", "احاسيس", "كبرياء")
+HURT_FEELINGS = ("كرام", "مشاعر", "كبرياء", "شعور", "احاسيس")
 
 
 def _sparked(m: Match, texts: list[str], breaks: list[bool]) -> bool:
@@ -1243,7 +1243,8 @@ SENSE_RULES = _by_word((
     (("استعداد",), _preparation), (("وعد", "وعدت"), _considered), (("قمه",), _morsel),
     (("اجتماع",), _sociology), (("استقبال", "ضيافه"), _kind_welcome), (("تظاهره", "تظاهرات"), _festival),
     (("ايد",), _hands), (("دافع",), _club_colours), (("فجرت", "فجروا", "يفجر", "تفجر", "يفجرون"), _sparked),
-    (("رحب",), _open_heart), (("عذب", "عذبا"), _sweet), (("تفجير",), _figurative_blast), (("جرح", "يجرح", "تجرح"), _hurt_feelings),
+    (("رحب",), _open_heart), (("عذب", "عذبا"), _sweet), (("تفجير",), _figurative_blast),
+    (("جرح", "يجرح", "تجرح"), _hurt_feelings),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
