@@ -21,10 +21,10 @@ from rasd import __version__
 from rasd.actors.recognize import LOCATIVE_WORDS, Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
 from rasd.actors.compose import compose_phrases
-from rasd.events.frames import assign, back_reference, shared_subject, verbal_attack
+from rasd.events.frames import DEMAND_TIME, assign, back_reference, shared_subject, verbal_attack
 from rasd.events.incidents import incident_roles
 from rasd.events.modality import conditional_after, coordinated, historical, modality, named_event
-from rasd.events.triggers import Requirements, select_triggers
+from rasd.events.triggers import CLAIM_NEXT, Requirements, select_triggers
 from rasd.geo import location_of
 from rasd.lexicon import Lexicon, load_lexicon
 from rasd.lexicon.compile import Match
@@ -389,7 +389,7 @@ class Pipeline:
                     continue
             tspan = n.span_to_orig(hit.match.start, hit.match.end)
             trigger = Trigger(orig[tspan[0]:tspan[1]], tspan)
-            speaker = self._speaker(mod.say, phrases, n, orig) if mod.say is not None else None
+            speaker = self._speaker(mod.say, phrases, stems, n, orig) if mod.say is not None else None
             sources = [self._actor(p, n, orig, entry.type) for p in frame.source]
             targets = [self._actor(p, n, orig, entry.type) for p in frame.target]
             rule = f"{frame.rule}:{entry.type.lower()}@events.tsv:{entry.line}"
@@ -476,8 +476,13 @@ class Pipeline:
                            other.feature)
         return loc
 
-    def _speaker(self, say: Any, phrases: list[Phrase], n: Normalized, orig: str) -> Actor | None:
-        after = [p for p in phrases if not p.locative and p.first > say.last and p.first - say.last <= 4 and not p.prep]
+    def _speaker(self, say: Any, phrases: list[Phrase], stems: Any, n: Normalized, orig: str) -> Actor | None:
+        """Who said it: the actor right after the verb of saying (قال أمس المتحدث) or before it
+        (المتحدث قال). What follows أن/إن (قال الشهود إن الطائرات قصفت) is what was said, and an
+        actor after another noun is no speaker (أبلغت المصادر «الشرق الأوسط»: the addressee)."""
+        after = [p for p in phrases if not p.locative and p.first > say.last and p.first - say.last <= 4 and not p.prep
+                 and not any(stems[j] in CLAIM_NEXT or stems[j][:2] == "ال" and stems[j] not in DEMAND_TIME
+                             for j in range(say.last + 1, p.first))]
         before = [p for p in phrases if not p.locative and p.last < say.first and say.first - p.last <= 6 and not p.prep]
         p = after[0] if after else (before[-1] if before else None)
         return self._actor(p, n, orig) if p is not None else None

@@ -500,6 +500,23 @@ SENSES = [
     ("وأوضح المدير أن الشركة استهدفت فصل الصيف للبدء في التشغيل التجريبي.", "ASSAULT", False),
     # triggers._citing: استشهد برأي "cited an opinion"
     ("وهنا استشهد الكاتب برأي أحد الخبراء في التحكيم.", "ASSAULT", False),
+    # triggers.TANWEEN: no verb takes tanween (عدواً "an enemy", not وعدوا "they promised")
+    ("وأصبح الوزير خصماً وعدواً للمعارضة.", "AGREE", False),
+    ("وعدوا السكان بإعادة بناء المنازل.", "AGREE", True),
+    ("قتلت جماعة بوكو حرام قبل أيام ذبحاً عشرة من الصيادين.", "ASSAULT", True),
+    # spelling "verb": a preposition or the article makes وعد the noun "promise"
+    ("وأوفى الرئيس بوعده للناخبين.", "AGREE", False),
+    ("وأضاف الرئيس إليها كوعد انتخابي تحسين الخدمات.", "AGREE", False),
+    ("ووعد الوزير بتحسين الخدمات في القرية.", "AGREE", True),
+    # spelling "bare": وعده is "his promise" (كرر وعده), not "promised him"
+    ("وكرر الرئيس وعده الواهم بالنصر.", "AGREE", False),
+    # spelling "single": وعدّ is و + عدّ "considered"
+    ("وعدّ الأمين العام للجامعة العربية الهجوم عملا إرهابيا.", "AGREE", False),
+    # triggers._considered: the object after a comma that closes the subject's words, not a time
+    ("وعد الأمين العام في بيان له أمس، هذه الجريمة البشعة عملا إرهابيا.", "AGREE", False),
+    ("ووعد الوزير، هذه المرة، بتحسين الخدمات.", "AGREE", True),
+    # a masdar spelt as a verb form keeps its event (بتلقي "by receiving")
+    ("وكشف مصدر مسؤول بتلقي الاتحاد السعودي اتصالا من الاتحاد الكويتي.", "CONSULT", True),
 ]
 
 
@@ -514,3 +531,22 @@ def test_a_decision_to_cooperate_is_planned_and_one_to_attack_irrealis(nlp):
     sanction = next(r for r in recs if r["event_type"] == "SANCTION")
     assert sanction["future"] and not sanction["hypothetical"]
     assert not _asserts(nlp, "وقرر المسلحون قتل الرهائن إذا لم تدفع الفدية.", "ASSAULT")
+
+
+def test_accusative_air_strike_has_no_subject_across_a_complementizer(nlp):
+    """events.tsv قصفا (N): an aerial bombing in the accusative is 195; the addressee of the report
+    (أبلغت المصادر «الشرق الأوسط» بأن) is neither its agent nor the speaker."""
+    text = "وأبلغت المصادر «الشرق الأوسط» بأن قصفا جويا طال أحياء سكنية مما أسفر عن مقتل 46 مدنيا."
+    [r] = [r for r in nlp.code(text, date="2015-08-01") if r["event_type"] == "ASSAULT"]
+    assert r["cameo"] == "195" and r["source"] is None and r["attributed_to"] is None
+    assert r["target"]["sector"] == "CVL"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("قال الشهود إن الطائرات قصفت مواقع الحوثيين.", None),            # what follows إن was said
+    ("وقال أمس المتحدث باسم الجيش إن الطائرات قصفت مواقع الحوثيين.", "المتحدث باسم الجيش"),
+    ("وقالت الشرطة إن مسلحين قتلوا ثلاثة جنود.", "الشرطة"),
+])
+def test_speaker_is_before_the_complementizer(nlp, text, speaker):
+    [r] = [r for r in nlp.code(text, date="2015-08-01") if r["event_type"] == "ASSAULT"]
+    assert (r["attributed_to"]["text"] if r["attributed_to"] else None) == speaker

@@ -541,8 +541,9 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                        if _opener(stems, i)), right) if not _is_nominal(m, stems) else right
     after = [p for p in actors if m.last < p.first < min(right + 1, clause_end, reach_end)
              and not p.coord]
-    # قال مصدر أمني إن …، نجا فلان بعد أن فجر انتحاري …: an actor before a complementizer أن/إن
-    # belongs to the main clause (the speaker, the survivor), not to the event inside it
+    # قال مصدر أمني إن …، نجا فلان بعد أن فجر انتحاري …، أبلغت المصادر «الشرق الأوسط» بأن قصفا
+    # جويا طال: an actor before a complementizer أن/إن belongs to the main clause (the speaker, the
+    # survivor, the addressee), not to the event inside it
     barrier = max((i for i in range(max(0, m.first - PREPOSED_REACH - 2), m.first) if stems[i] in COMPLEMENTIZERS),
                   default=-1) if _is_nominal(m, stems) else -1
     before = [p for p in actors if left <= p.first and barrier < p.first and p.last < m.first

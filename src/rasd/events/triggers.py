@@ -205,6 +205,9 @@ def _numeral(w: str) -> bool:
     return w in NUMERAL_WORDS or (w.endswith("ماءه") and len(w) > 4)
 
 
+TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
 def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirements,
                     written: Callable[[Match], str] | None = None) -> list[TriggerHit]:
     """Non-overlapping triggers, longest first. ``written(m)`` is the match as written in the
@@ -234,12 +237,18 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
             continue
         e: TriggerEntry = m.ref
         form_iv = m.pattern.form == "past" and m.pattern.words[0][0] == "ا"
-        if written is not None and (e.spelling or form_iv):
+        # قتلاً، وعدواً: a word in ا may be a verb (the dual, the plural) or a noun with tanween
+        verb_in_alif = texts[m.last][-1:] == "ا" and (m.pattern.form in ("past", "present") or "verb" in e.spelling)
+        if written is not None and (e.spelling or form_iv or verb_in_alif):
             w = written(m)   # the original text, read once for the checks below
+            if verb_in_alif and not TANWEEN.isdisjoint(w):
+                continue   # خصماً وعدواً "an enemy", not وعدوا "they promised": no verb takes tanween
             if "hamza" in e.spelling and HAMZAS.isdisjoint(w):
                 continue   # هنا "here", not هنأ; the name ياسر, not يأسر
             if "kasra" in e.spelling and _article_off(w)[:1] == "أ":
                 continue   # الأبعاد "the dimensions", not الإبعاد "the expulsion"
+            if "single" in e.spelling and "\u0651" in w:
+                continue   # وعدّ الأمين العام: و + عدّ "considered", not وعد "promised"
             if form_iv and w[:1] == "إ":
                 continue   # بعد إصابتها بإجهاد: no past verb begins with إ
         if m.first == m.last and not m.prefix and not m.suffix and m.pattern.form in ("past", "present") \
@@ -1053,19 +1062,22 @@ def _preparation(m: Match, texts: list[str], breaks: list[bool]) -> bool:
 # وعدّ "and considered" is written as وعد "promised": a demonstrative object soon after it (وعد
 # الزياني هذه التصريحات استفزازية، وعد ذلك مؤشرا) before any ب or أن of a promise tells it
 DEMONSTRATIVE_OBJECTS = frozenset(("هذه", "هذا", "ذلك", "تلك", "هذين", "هاتين", "هءلاء"))
+DEMONSTRATED_TIMES = frozenset(("المره", "الفتره", "الايام", "الاثناء", "السنه", "العام", "الاسبوع", "الليله"))
 CONSIDERED_REACH = 7
 
 
 def _considered(m: Match, texts: list[str], breaks: list[bool]) -> bool:
-    """وعد الأمين العام في بيان له هذه الجريمة بشعة: و + عدّ "considered", not "promised"."""
+    """وعد الأمين العام في بيان له هذه الجريمة بشعة: و + عدّ "considered", not "promised" (also
+    after a comma closing the subject's words: وعد العربي في بيان له أمس، هذه الجريمة)."""
     if m.prefix or m.suffix or m.first != m.last:
         return False
     for j in range(m.last + 1, min(len(texts), m.last + 1 + CONSIDERED_REACH)):
         w = texts[j]
+        if w in DEMONSTRATIVE_OBJECTS:
+            # not a time (وعد الوزير، هذه المرة، بتحسين الخدمات)
+            return j + 1 >= len(texts) or texts[j + 1] not in DEMONSTRATED_TIMES
         if breaks[j] or w in CLAIM_NEXT or w == "ب" or w.startswith("ب") and len(w) > 4 and w != "بيان":
             return False
-        if w in DEMONSTRATIVE_OBJECTS:
-            return True
     return False
 
 

@@ -284,9 +284,10 @@ def build_lexicon(data: Traversable, version: str) -> Lexicon:
             for f in forms:
                 m.add(f, "event", "trigger", entry, prefixes=NOMINAL, suffix_ok=suffix_ok, tag="noun")
         else:
+            prefixes = VERBAL if "verb" in entry.spelling else NOMINAL | VERBAL
             for f in forms:
                 tag = "noun" if _nominal_phrase(f) else "fixed"
-                m.add(f, "event", "trigger", entry, prefixes=NOMINAL | VERBAL, suffix_ok=suffix_ok, tag=tag)
+                m.add(f, "event", "trigger", entry, prefixes=prefixes, suffix_ok=suffix_ok, tag=tag)
         counts["triggers"] = counts.get("triggers", 0) + 1
 
     for row, where in _tsv(data, "cues.tsv"):

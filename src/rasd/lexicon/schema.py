@@ -20,7 +20,7 @@ FORBIDDEN = re.compile("[\u0640\u064b-\u065f\u0670\ufb50-\ufdff\ufe70-\ufeff]")
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CODE = re.compile(r"^[A-Z]{3}$")
 CUE_KINDS = ("NEG", "FUT", "HYP", "SAY")
-SPELLINGS = ("hamza", "bare", "ha", "taa", "kasra")
+SPELLINGS = ("hamza", "bare", "ha", "taa", "kasra", "verb", "single")
 HAMZAS = frozenset("أإآءئؤ")
 POS = ("V", "N", "F")
 
@@ -159,7 +159,9 @@ class TriggerEntry:
     # "here"; يأسر, not the name ياسر), "bare" (no pronoun: أسرت, not أسرته "his family"), "ha" (a
     # final ه written ه: طالبه "demanded of him", not طالبة "a student"), "taa" (a final ة written ة:
     # مصادرة "confiscation", not مصادره "its sources"), "kasra" (not written with
-    # أ: إبعاد "expulsion", not أبعاد "dimensions")
+    # أ: إبعاد "expulsion", not أبعاد "dimensions"), "verb" (fixed forms that are all verbs: no
+    # article or preposition before them, no tanween: بوعده، كوعد، وعدواً are nouns, not وعد "promised"),
+    # "single" (no shadda written: وعدّ is و + عدّ "considered")
     spelling: frozenset[str] = frozenset()
 
 
