@@ -121,13 +121,27 @@ def test_zinjibar_of_a_yemeni_report_is_in_yemen(nlp):
     assert {(r["location"] or {}).get("country") for r in recs if expresses(r, "قتل")} == {"YEM"}
 
 
-@pytest.mark.parametrize("pair", ["الجانبان", "الطرفان", "الجانبين"])
+@pytest.mark.parametrize("pair", ["الجانبان", "الطرفان", "الجانبين", "البلدان"])
 def test_two_sides_named_in_any_case_are_the_pair(nlp, pair):
     # the nominative dual (اتفق الجانبان) refers back to the pair of states as the genitive does
     recs = nlp.code(f"التقى الرئيس الروسي نظيره الفنزويلي في كراكاس أمس. واتفق {pair} على إجراء مناورات مشتركة.",
                     "2008-09-20")
     agree = [r for r in recs if r["event_type"] == "AGREE"]
     assert {(r["source"]["country"], r["target"]["country"]) for r in agree} == {("RUS", "VEN"), ("VEN", "RUS")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتعاني البلدان العربية من أزمة اقتصادية وقد اتفق الوكلاء على ذلك.",
+    "وارتفعت أعمال الشركات من تلك البلدان وقد اتفق باقي الوكلاء على ذلك.",
+    "واتفقت جميع البلدان الأعضاء على خطة العمل.",
+    "واتفقت البلدان النفطية على خفض الإنتاج.",
+])
+def test_countries_in_the_plural_are_no_pair(nlp, sentence):
+    # pipeline.NOT_DUAL_BEFORE/AFTER: البلدان is the plural "countries" after a preposition, a quantifier or a
+    # demonstrative and before an adjective of the plural; only a verb's subject is the pair
+    recs = nlp.code("التقى الرئيس الروسي نظيره الفنزويلي في كراكاس أمس. " + sentence, "2008-09-20")
+    assert not any(r["event_type"] == "AGREE" and {(r["source"] or {}).get("country"), (r["target"] or {}).get("country")}
+                   == {"RUS", "VEN"} for r in recs)
 
 
 def test_the_two_parties_are_states_only_when_named_near(nlp):

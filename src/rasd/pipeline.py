@@ -55,6 +55,20 @@ _FUNCTION_WORDS = frozenset((
 # document (مواجهات عنيفة بين الطرفين after a mention of وكالة الأنباء الألمانية). البلدين always are.
 PARTY_DUALS = frozenset(("طرفين", "طرفان"))
 PARTY_REACH = 1
+# البلدان is the dual "the two countries" only as a verb's subject (ووقع البلدان اتفاقية، يرتبط البلدان
+# بعلاقات); after a preposition, a quantifier, a demonstrative or a noun, or before an adjective of the
+# plural (في البلدان العربية، جميع البلدان، تلك البلدان، البلدان الأعضاء، البلدان النفطية) it is "the
+# countries" (a nisba in ية after it: the plural's adjective, seldom the object, as in وقع البلدان الاتفاقية).
+PLURAL_COUNTRIES = "بلدان"
+NOT_DUAL_BEFORE = frozenset((
+    "في", "من", "الي", "علي", "عن", "بين", "مع", "ضد", "لدي", "جميع", "كل", "بعض", "معظم", "اغلب", "مختلف", "عدد",
+    "ساءر", "باقي", "بقيه", "كافه", "عشرات", "مءات", "احد", "احدي", "اكثر", "اقل", "مثل", "تلك", "هذه",
+))
+NOT_DUAL_AFTER = frozenset((
+    "العربيه", "الاسلاميه", "الاوروبيه", "الافريقيه", "الاسيويه", "الخليجيه", "الغربيه", "الناميه", "الصناعيه",
+    "الاعضاء", "الاخري", "المجاوره", "المتقدمه", "الناشءه", "الفقيره", "الغنيه", "المشاركه", "المعنيه", "المصدره",
+    "المستورده", "المنتجه", "المانحه", "الكبري", "الصغيره", "النفطيه", "الشقيقه", "الصديقه", "التي", "المختلفه",
+))
 # A line of tags at an article's end (سمات أبها تفجير طوارئ عسير، الوسوم: …) lists words, it tells nothing.
 TAG_LIST_HEADS = frozenset(("سمات", "الوسوم", "وسوم"))
 # Types whose victims or protesters counted as شخص code no sector (recognize.UNCODED).
@@ -503,6 +517,12 @@ class Pipeline:
                 continue
             if m.kind == "dual":
                 if m.suffix:
+                    continue
+                if m.pattern.words[0] == PLURAL_COUNTRIES and (
+                        m.prefix not in ("ال", "وال", "فال") or i == 0
+                        or sa.stems[i - 1][:2] == "ال" or without_conjunction(sa.stems[i - 1]) in NOT_DUAL_BEFORE
+                        or i + 1 < len(sa.tokens.texts) and (sa.tokens.texts[i + 1] in NOT_DUAL_AFTER or (
+                            sa.tokens.texts[i + 1][:2] == "ال" and sa.tokens.texts[i + 1].endswith("يه")))):
                     continue
                 before = [pair for (psi, tok, pair) in pairs if (psi, tok) < (si, i)]
                 pair = before[-1] if before else (pairs[0][2] if pairs else None)

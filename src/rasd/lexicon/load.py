@@ -35,8 +35,9 @@ CACHE_FORMAT = 5
 # of the nearest actor before it (sector in the value).
 REFERENCE_WORDS: dict[str, tuple[str, str | None]] = {
     "بلدين": ("dual", None), "جانبين": ("dual", None), "طرفين": ("dual", None), "دولتين": ("dual", None),
-    # the nominative (اتفق الجانبان): not بلدان, which is also the plural "countries"
-    "جانبان": ("dual", None), "طرفان": ("dual", None), "دولتان": ("dual", None),
+    # the nominative (اتفق الجانبان); بلدان is also the plural "countries": the pipeline takes it for
+    # the two only as the subject of a verb (ووقع البلدان اتفاقية, not في البلدان العربية)
+    "جانبان": ("dual", None), "طرفان": ("dual", None), "دولتان": ("dual", None), "بلدان": ("dual", None),
     "بلاد": ("possessive", None), "بلد": ("possessive", None), "دولة": ("possessive", None),
     "حكومة": ("possessive", "GOV"),
     # المملكة alone: the kingdom the document names (أدانت المملكة in Saudi news is Saudi Arabia)
