@@ -21,7 +21,7 @@ from rasd import __version__
 from rasd.actors.recognize import LOCATIVE_WORDS, Phrase, build_phrases, is_crowd, is_participant_trigger, phrase_code, select
 from rasd.events.detector import Candidate, Detector
 from rasd.actors.compose import compose_phrases
-from rasd.events.frames import DEMAND_TIME, assign, back_reference, shared_subject, verbal_attack
+from rasd.events.frames import DEMAND_TIME, assign, back_reference, carried_subject, shared_subject, verbal_attack
 from rasd.events.incidents import incident_roles
 from rasd.events.modality import conditional_after, coordinated, historical, modality, named_event
 from rasd.events.triggers import CLAIM_NEXT, Requirements, select_triggers
@@ -343,6 +343,7 @@ class Pipeline:
                 continue
             frame = shared_subject(hit, assign(hit, phrases, tokens, stems, topic[-1] if topic else None), previous,
                                    tokens)
+            frame = carried_subject(hit, frame, previous, phrases, tokens, stems)
             if frame.mention:
                 untold = hit
                 continue

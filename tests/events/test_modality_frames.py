@@ -487,3 +487,29 @@ def test_the_adjective_of_an_attack_noun_is_not_its_target(nlp):
     recs = nlp.code("واستهدف تفجيران انتحاريان بحزام ناسف نقطة تفتيش للجيش والشرطة في بغداد.", "2015-08-01")
     targets = {(r["target"] or {}).get("text") for r in recs if r["event_type"] == "ASSAULT"}
     assert "انتحاريان" not in targets and "الشرطة" in targets, targets
+
+
+# frames.carried_subject: a coordinated verb after a clause that opens with a verb (no trigger) and
+# its subject: (sentence, trigger, expected (source, target) codes of the event with that trigger)
+CARRIED = [
+    # وصل … والتقى X: the subject of وصل met X
+    ("وصل وزير الخارجية الأمريكي جون كيري إلى القاهرة أمس والتقى الرئيس عبد الفتاح السيسي.", "التقى",
+     {("USAGOV", "EGYGOV"), ("EGYGOV", "USAGOV")}),
+    ("وصل الرئيس الروسي إلى كاراكاس والتقى الرئيس الفنزويلي.", "التقى", {("RUSGOV", "VENGOV"), ("VENGOV", "RUSGOV")}),
+    # an object pronoun: the phrase after the verb is its subject, the pronoun the clause's subject
+    ("وصل الرئيس الروسي إلى كاراكاس أمس واستقبله الرئيس الفنزويلي في المطار.", "استقبله",
+     {("VENGOV", "RUSGOV"), ("RUSGOV", "VENGOV")}),
+    # an object of its own: the phrase after the verb stays its subject
+    ("وصل الرئيس الروسي إلى كاراكاس، والتقى الرئيس الفنزويلي بالوفد العراقي.", "التقى",
+     {("VENGOV", "IRQGOV"), ("IRQGOV", "VENGOV")}),
+    # the clause opens with a complementizer's subject, not a verb's
+    ("وقال الرئيس الروسي إن العلاقات جيدة والتقى الرئيس الفنزويلي الوفد العراقي.", "التقى",
+     {("VENGOV", "IRQGOV"), ("IRQGOV", "VENGOV")}),
+]
+
+
+@pytest.mark.parametrize("text,trigger,dyads", CARRIED)
+def test_carried_subject(nlp, text, trigger, dyads):
+    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
+    assert got == dyads

@@ -267,6 +267,40 @@ def shared_subject(hit: TriggerHit, frame: Frame, previous: tuple[TriggerHit, Fr
     return Frame(source, target, frame.rule + "+shared-subject")
 
 
+CARRIED_REACH = 8   # words between the subject of the clause joined to and the coordinated verb
+
+
+def carried_subject(hit: TriggerHit, frame: Frame, previous: tuple[TriggerHit, Frame] | None,
+                    phrases: list[Phrase], tokens: Tokens, stems: Any) -> Frame:
+    """وصل الرئيس الروسي إلى كاراكاس والتقى الرئيس الفنزويلي: a coordinated verb read with the phrase
+    after it as subject (VSO) and no object, joined to a clause that opens with a verb (no trigger)
+    and its subject, shares that subject; the phrase after it is its object. A verb with an object
+    pronoun (واستقبله الرئيس الفنزويلي) keeps the phrase after it as subject, and the pronoun is that
+    clause's subject. Not when the verb has an object of its own (والتقى الرئيس الفنزويلي بالوفد), nor
+    across a complementizer or another actor."""
+    m = hit.match
+    if m.prefix not in COORDINATING or not frame.rule.startswith("verb-vso") or frame.target \
+            or not frame.source or frame.source[0].first != m.last + 1 or _is_nominal(m, stems) \
+            or m.suffix and (m.suffix not in OBJECT_PRONOUNS or m.last in tokens.taa):
+        return frame
+    breaks = tokens.breaks
+    start = next((j for j in range(m.first - 1, 0, -1) if breaks[j]), 0)
+    if previous is not None and previous[0].match.last >= start:
+        return frame   # a trigger in the clause: shared_subject's
+    opener = _bare(stems[start])
+    subj = next((p for p in phrases if p.first == start + 1), None)
+    if subj is None or subj.last >= m.first or subj.locative or not _subject_ok(subj) or opener[:2] == "ال" \
+            or opener in RELATIVES \
+            or m.first - subj.last > CARRIED_REACH + 1:
+        return frame
+    if any(stems[j] in COMPLEMENTIZERS for j in range(start, m.first)) or any(
+            p.group != subj.group and subj.last < p.first < m.first and not p.locative and not p.prep for p in phrases):
+        return frame
+    if m.suffix:
+        return Frame(frame.source, _group(phrases, subj), frame.rule + "+carried-object")
+    return Frame(_group(phrases, subj), frame.source, frame.rule + "+carried-subject")
+
+
 def _nearest(places: list[Phrase], first: int) -> Phrase:
     """The place nearest a trigger, after it preferred."""
     return min(places, key=lambda p: abs(p.first - first) + (0 if p.first > first else 3))
