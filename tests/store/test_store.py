@@ -60,6 +60,33 @@ def test_ingest_then_reingest_adds_nothing(engine, make_db, small_corpus, nlp):
     assert counts(url) == before
 
 
+@pytest.mark.parametrize("workers,nlp_given,cpus,expected", [
+    (1, False, 2, 1),   # one coding process beside the one that stores: two cores used
+    (1, False, 1, 0),   # one core: coded in this process
+    (1, True, 2, 0),    # the caller's own pipeline is used where it is
+    (3, True, 2, 3),
+])
+def test_coding_processes(monkeypatch, workers, nlp_given, cpus, expected):
+    from rasd.store.ingest import coding_processes
+
+    monkeypatch.setattr("os.cpu_count", lambda: cpus)
+    assert coding_processes(workers, nlp_given) == expected
+
+
+def test_ingest_in_a_coding_process_stores_what_in_process_does(engine, make_db, small_corpus, nlp):
+    # ingest without a pipeline codes in a worker process while this one stores (batch i+1 coded
+    # while batch i is written): the same rows as coding here, batch after batch
+    urls = []
+    for given in (nlp, None):
+        url = make_db()
+        with connect(url) as db:
+            s = ingest(db, [str(small_corpus)], nlp=given, batch_size=5)
+        assert (s.read, s.coded, s.skipped) == (12, 12, 0)
+        urls.append(url)
+    assert counts(urls[0]) == counts(urls[1])
+    assert exported(urls[0]) == exported(urls[1])
+
+
 def test_records_round_trip_and_match_rasd_code(engine, make_db, small_corpus, nlp):
     url = make_db()
     with connect(url) as db:

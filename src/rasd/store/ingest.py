@@ -182,23 +182,37 @@ def _worker_code(docs: list[Document]) -> list[Coded]:
 
 
 class _Coder:
-    """Codes a batch in this process, or split over a pool of worker processes."""
+    """Codes batches in this process, or in worker processes while this one stores.
 
-    def __init__(self, nlp: Any, workers: int):
+    ``submit`` starts a batch and returns a function that gives its results: with processes the
+    batch is coded while the caller stores the one before (coding and storing then use two
+    cores; a thread could not, the coder holds the GIL); in this process it is coded when the
+    results are asked for."""
+
+    def __init__(self, nlp: Any, processes: int):
         self.nlp = nlp
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) if workers > 1 else None
-        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=processes, initializer=_worker_init) if processes else None
+        self.processes = processes
 
-    def code(self, docs: list[Document]) -> list[Coded]:
-        if self.pool is None:
-            return [code_one(self.nlp, d) for d in docs]
-        size = max(1, -(-len(docs) // self.workers))
-        parts = [docs[i:i + size] for i in range(0, len(docs), size)]
-        return [c for part in self.pool.map(_worker_code, parts) for c in part]
+    def submit(self, docs: list[Document]) -> Callable[[], list[Coded]]:
+        if self.pool is None or not docs:
+            return lambda: [code_one(self.nlp, d) for d in docs]
+        size = max(1, -(-len(docs) // self.processes))
+        futures = [self.pool.submit(_worker_code, docs[i:i + size]) for i in range(0, len(docs), size)]
+        return lambda: [c for f in futures for c in f.result()]
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown()
+
+
+def coding_processes(workers: int, nlp_given: bool) -> int:
+    """Worker processes for ``ingest``: ``workers`` when several; with one, a separate coding
+    process on a machine of several cores unless the caller passed its own pipeline (0: code in
+    this process)."""
+    if workers > 1:
+        return workers
+    return 0 if nlp_given or (os.cpu_count() or 1) < 2 else 1
 
 
 # ------------------------------------------------------------------ ingest
@@ -233,6 +247,7 @@ def ingest(
     from rasd.io.readers import DEFAULT_MAX_CHARS, iter_documents
 
     schema.ensure_schema(db)
+    processes = coding_processes(workers, nlp is not None)
     nlp = nlp or rasd.load()
     lexicon, coder_name = nlp.lexicon.short_version, nlp.coder
     summary = Summary()
@@ -247,13 +262,42 @@ def ingest(
             on_error(str(exc))
 
     docs = iter_documents(list(inputs), date=date, max_chars=max_chars or DEFAULT_MAX_CHARS, on_error=reader_error)
-    coder = _Coder(nlp, workers)
+    coder = _Coder(nlp, processes)
     # Batch i is written by a second connection in a thread while batch i+1 is coded (the
-    # engines release the GIL); at most one batch is in flight, so a crash loses at most two.
+    # engines release the GIL; with coding processes, batch i+1 is coded while batch i's rows
+    # are made and written); at most one batch is in flight, so a crash loses at most two.
     writer_db = db.clone()
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rasd-store")
     in_flight: Future[None] | None = None
     queued: set[str] = set()   # keys of this run, committed or in flight
+    coding: tuple[list[tuple[str, Document]], Callable[[], list[Coded]], list[tuple[Any, ...]]] | None = None
+
+    def store(todo: list[tuple[str, Document]], results: list[Coded], errors: list[tuple[Any, ...]]) -> None:
+        nonlocal in_flight
+        doc_rows, sent_rows, event_rows, all_records = [], [], [], []
+        for (key, d), res in zip(todo, results):
+            if res.records is None:
+                summary.skipped += 1
+                msg = f"{d.id}: coding failed: {res.error}"
+                summary.errors.append(msg)
+                if on_error:
+                    on_error(msg)
+                errors.append(error_row("code", (d.meta or {}).get("origin"), None, d.id, res.error or "?"))
+                continue
+            origin = (d.meta or {}).get("origin")
+            doc_rows.append(document_row(key, d, origin, len(res.sentences), len(res.records), lexicon, coder_name))
+            sent_rows += sentence_rows(key, d.text, res.sentences)
+            event_rows += [event_row(key, i, r) for i, r in enumerate(res.records)]
+            all_records += res.records
+            summary.coded += 1
+            summary.events += len(res.records)
+        if in_flight is not None:
+            in_flight.result()
+        in_flight = writer.submit(write_batch, writer_db, doc_rows, sent_rows, actor_rows(all_records),
+                                  event_rows, errors)
+        if on_progress:
+            on_progress(summary)
+
     try:
         for batch in _chunks(docs, batch_size):
             summary.read += len(batch)
@@ -266,32 +310,14 @@ def ingest(
             todo = [(k, d) for k, d in keyed.items() if k not in have]
             queued.update(keyed)
             summary.duplicates += len(batch) - len(todo)
-            results = coder.code([d for _, d in todo])
-            doc_rows, sent_rows, event_rows, all_records = [], [], [], []
             errors, pending_errors[:] = list(pending_errors), []
-            for (key, d), res in zip(todo, results):
-                if res.records is None:
-                    summary.skipped += 1
-                    msg = f"{d.id}: coding failed: {res.error}"
-                    summary.errors.append(msg)
-                    if on_error:
-                        on_error(msg)
-                    errors.append(error_row("code", (d.meta or {}).get("origin"), None, d.id, res.error or "?"))
-                    continue
-                origin = (d.meta or {}).get("origin")
-                doc_rows.append(document_row(key, d, origin, len(res.sentences), len(res.records), lexicon,
-                                             coder_name))
-                sent_rows += sentence_rows(key, d.text, res.sentences)
-                event_rows += [event_row(key, i, r) for i, r in enumerate(res.records)]
-                all_records += res.records
-                summary.coded += 1
-                summary.events += len(res.records)
-            if in_flight is not None:
-                in_flight.result()
-            in_flight = writer.submit(write_batch, writer_db, doc_rows, sent_rows, actor_rows(all_records),
-                                      event_rows, errors)
-            if on_progress:
-                on_progress(summary)
+            started = (todo, coder.submit([d for _, d in todo]), errors)
+            if coding is not None:
+                store(coding[0], coding[1](), coding[2])
+            coding = started
+        if coding is not None:
+            store(coding[0], coding[1](), coding[2])
+            coding = None
         if in_flight is not None:
             in_flight.result()
             in_flight = None
