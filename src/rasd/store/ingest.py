@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -169,12 +170,13 @@ def stored_keys(db: Backend, keys: Sequence[str]) -> set[str]:
 _WORKER: Any = None
 
 
-def _worker_init() -> None:
+def _worker_init(nlp: Any = None) -> None:
+    """A coding process: the parent's pipeline where it was forked (nothing to load), else a new one."""
     global _WORKER
     import rasd
 
     os.environ.setdefault("RASD_WORKER", "1")
-    _WORKER = rasd.load()
+    _WORKER = nlp if nlp is not None else rasd.load()
 
 
 def _worker_code(docs: list[Document]) -> list[Coded]:
@@ -191,7 +193,12 @@ class _Coder:
 
     def __init__(self, nlp: Any, processes: int):
         self.nlp = nlp
-        self.pool = ProcessPoolExecutor(max_workers=processes, initializer=_worker_init) if processes else None
+        # a forked worker inherits the loaded pipeline (the argument is not pickled, as in
+        # Pipeline.pipe); where there is no fork, a spawned one loads its own
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        self.pool = ProcessPoolExecutor(
+            max_workers=processes, mp_context=multiprocessing.get_context("fork" if fork else None),
+            initializer=_worker_init, initargs=(nlp if fork else None,)) if processes else None
         self.processes = processes
 
     def submit(self, docs: list[Document]) -> Callable[[], list[Coded]]:
