@@ -515,6 +515,12 @@ SENSES = [
     # triggers._considered: the object after a comma that closes the subject's words, not a time
     ("وعد الأمين العام في بيان له أمس، هذه الجريمة البشعة عملا إرهابيا.", "AGREE", False),
     ("ووعد الوزير، هذه المرة، بتحسين الخدمات.", "AGREE", True),
+    # triggers._fire_contained: firefighters control a fire, they seize no building
+    ("وسيطرت فرق الدفاع المدني أمس على حريق مبنى الدوائر الحكومية.", "COERCE", False),
+    ("وسيطرت القوات العراقية على مبنى المحافظة بعد اشتباكات.", "COERCE", True),
+    # spelling "hamza" of تأمر: تامر is the name Tamer
+    ("ومن المقرر أن يعود تامر إلى القاهرة بعد تصوير الحلقات.", "REQUEST", False),
+    ("وأمرت المحكمة بالإفراج عن المتهمين.", "REQUEST", True),
     # a masdar spelt as a verb form keeps its event (بتلقي "by receiving")
     ("وكشف مصدر مسؤول بتلقي الاتحاد السعودي اتصالا من الاتحاد الكويتي.", "CONSULT", True),
 ]

@@ -1239,6 +1239,16 @@ def _article_off(word: str) -> str:
 SenseRule = Callable[[Match, list[str], list[bool]], bool]
 
 
+# سيطرت فرق الدفاع المدني على حريق مبنى: firefighters containing a fire seize nothing
+FIRE_WORDS = frozenset(("حريق", "الحريق", "حراءق", "الحراءق", "النيران", "نيران", "النار", "اللهب", "السنه"))
+FIRE_REACH = 8
+
+
+def _fire_contained(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    return any(without_conjunction(texts[j]) in ("علي", "عليه") and j + 1 < len(texts) and texts[j + 1] in FIRE_WORDS
+               for j in range(m.last + 1, min(len(texts) - 1, m.last + 1 + FIRE_REACH)))
+
+
 def _by_word(rules: Iterable[tuple[Iterable[str], SenseRule]]) -> dict[str, tuple[SenseRule, ...]]:
     table: dict[str, list[SenseRule]] = {}
     for words, rule in rules:
@@ -1265,5 +1275,5 @@ PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (THREAT_HEADS, _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief),
     (("دع", "يدع", "تدع", "ندع"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance),
     (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity), (("خطف", "يخطف", "تخطف"), _snatch),
-    (("زار",), _ministry), (("اغتصاب", "اغتصب", "يغتصب", "تغتصب"), _usurped), (("رفع", "يرفع", "ترفع", "نرفع"), _raised),
+    (("زار",), _ministry), (("سيطر", "يسيطر", "تسيطر"), _fire_contained), (("اغتصاب", "اغتصب", "يغتصب", "تغتصب"), _usurped), (("رفع", "يرفع", "ترفع", "نرفع"), _raised),
 )
