@@ -220,3 +220,32 @@ def test_the_object_of_recognition_is_no_place(nlp):
     rec = next(r for r in nlp.code("رفضت حركة حماس الاعتراف بإسرائيل.", date="2008-05-01")
                if r["event_type"] == "REJECT")
     assert rec["target"]["country"] == "ISR" and rec["location"] is None
+
+
+# pipeline._alias_surnames: a person named in full earlier in the document is named by the surname alone
+@pytest.mark.parametrize("text,trigger,role,code", [
+    ("وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد أمس. ومن المقرر أن يلتقي كارتر وفدًا عشائريا.",
+     "يلتقي", "source", "USAGOV"),
+    ("وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد أمس. وعقد وزير الدفاع العراقي اجتماعا مع كارتر.",
+     "اجتماعا", "target", "USAGOV"),
+    # the person's code on the date: Saleh's office ended in 2012, he is a former official (ELI)
+    ("حكم علي عبد الله صالح اليمن ثلاثة عقود. وهاجم صالح الحكومة في خطاب أمس.", "هاجم", "source", "YEMELI"),
+])
+def test_a_surname_alone_after_the_full_name(nlp, text, trigger, role, code):
+    recs = [r for r in nlp.code(text, "2015-07-24") if expresses(r, trigger)]
+    assert code in {(r[role] or {}).get("code") for r in recs}
+
+
+@pytest.mark.parametrize("text", [
+    "ومن المقرر أن يلتقي كارتر وفدًا عشائريا.",                                   # never named in full
+    "حكم علي عبد الله صالح اليمن. وهاجم صالح بن عبدالله القاضي المسؤولين في المدينة.",  # صالح بن: a first name
+])
+def test_a_surname_alone_without_the_full_name_is_no_one(nlp, text):
+    recs = nlp.code(text, "2015-07-24")
+    assert not any((r["source"] or {}).get("id") in ("Q4806029", "Q483672") for r in recs)
+
+
+def test_forces_of_a_person_are_armed_men_of_his_state(nlp):
+    # recognize.FORCES_OF: قوات صالح are Yemeni forces, not Saleh's office
+    recs = nlp.code("حكم علي عبد الله صالح اليمن. وشنت قوات صالح هجوما على مواقع المقاومة.", "2015-07-24")
+    assert {(r["source"] or {}).get("code") for r in recs if r["event_type"] == "ASSAULT"} == {"YEMMIL"}

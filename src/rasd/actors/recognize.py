@@ -591,9 +591,11 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
     elif place is not None:
         country = place.ref.country
         name = place.ref.name
-    if person is not None and agent is not None and agent.first < person.first and agent.ref.sector == "CVL":
-        # أنصار الحريري، عائلات الضحايا: civilians around a person, not the person's office
-        country, sector = person.ref.role_on(date).country, "CVL"
+    if person is not None and agent is not None and agent.first < person.first and (
+            agent.ref.sector == "CVL" or agent.pattern.words[0] in FORCES_OF):
+        # أنصار الحريري، عائلات الضحايا: civilians around a person, not the person's office; قوات صالح،
+        # ميليشيات حفتر: the forces of a person are armed men of the person's state
+        country, sector = person.ref.role_on(date).country, agent.ref.sector
         name = _gloss(agent.ref.note)
     elif person is not None:
         role = person.ref.role_on(date)
@@ -633,6 +635,9 @@ def phrase_code(p: Phrase, date: str | None, capitals: dict[str, schema.Capital]
     return out
 
 
+# Bodies of armed men named after the person who leads them (قوات صالح، ميليشيات حفتر، أنصار الحوثي)
+FORCES_OF = frozenset(("قوات", "ميليشيات", "مليشيات", "ميليشيا", "مليشيا", "مسلحو", "مسلحي", "مقاتلو", "مقاتلي",
+                       "عناصر", "كتاءب", "جيش"))
 # A name given by its surname alone is its bearer's only within this many years of an office, or
 # after a title of office (TITLE_SECTORS).
 SURNAME_YEARS = 3
