@@ -249,3 +249,15 @@ def test_forces_of_a_person_are_armed_men_of_his_state(nlp):
     # recognize.FORCES_OF: قوات صالح are Yemeni forces, not Saleh's office
     recs = nlp.code("حكم علي عبد الله صالح اليمن. وشنت قوات صالح هجوما على مواقع المقاومة.", "2015-07-24")
     assert {(r["source"] or {}).get("code") for r in recs if r["event_type"] == "ASSAULT"} == {"YEMMIL"}
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("وبعد صلاة المغرب هاجم مسلحون نقطة أمن في المدينة.", "MAR"),     # the sunset prayer
+    ("وفجر الانتحاري نفسه رغبة في قتل عدد من حماة الوطن.", "SYR"),    # protectors of the homeland
+])
+def test_a_name_that_is_a_common_word_in_context(nlp, text, absent):
+    # recognize.COMMON_WORD_CONTEXT
+    recs = nlp.code(text, "2015-07-24")
+    assert recs and not any(absent in {(r["source"] or {}).get("country"), (r["target"] or {}).get("country")}
+                            for r in recs)
+    assert any((r["source"] or {}).get("country") == "MAR" for r in nlp.code("وأعلن المغرب استدعاء سفيره.", "2015-07-24"))

@@ -15,7 +15,7 @@ from typing import Any
 
 from rasd.lexicon import schema
 from rasd.lexicon.compile import Match
-from rasd.text.tokenize import Tokens, with_proclitics
+from rasd.text.tokenize import Tokens, with_proclitics, without_conjunction
 
 # Priority when several entries match the same tokens (lower wins).
 PRIORITY = {"person": 0, "org": 1, "metonym": 2, "country": 3, "capital": 4, "demonym": 5, "nisba": 6,
@@ -108,7 +108,7 @@ def select(matches: list[Match], stems: Any) -> list[Match]:
         (m.kind in ("country", "capital", "nisba") and m.prefix in ("", "ال")
          or m.kind == "agent" and m.first == m.last and m.prefix == "ال" and m.last + 1 not in starts)
         and m.first >= 2 and stems[m.first - 2] in KIN_LINKS) and not (
-        _namesake(m, stems)) and not (
+        _namesake(m, stems)) and not (_common_word(m, stems)) and not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
         and not (m.kind == "nisba" and m.first - 1 in heads
                  # وزير المالية، وزراء المالية: a portfolio after a minister, not the nationality (Malian)
@@ -135,6 +135,24 @@ def select(matches: list[Match], stems: Any) -> list[Match]:
         out.append(m)
     out.sort(key=_first)
     return out
+
+
+# Names that are common words in a context told by the word before or after them: أذان المغرب، صلاة
+# المغرب (the sunset prayer, not Morocco), حماة الوطن (protectors of the homeland, not Hama).
+COMMON_WORD_CONTEXT: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "مغرب": (frozenset(("صلاه", "اذان", "وقت", "موعد", "صلاتي", "قبيل", "عقب")), frozenset()),
+    "حماه": (frozenset(), frozenset(("الوطن", "الديار", "الحدود", "الحرمين", "العقيده", "الدين", "البيءه",
+                                      "المستهلك", "الثغور", "الارض", "العرين"))),
+}
+
+
+def _common_word(m: Match, stems: Any) -> bool:
+    ctx = COMMON_WORD_CONTEXT.get(m.pattern.words[0]) if m.first == m.last else None
+    if ctx is None:
+        return False
+    before, after = ctx
+    return m.first > 0 and without_conjunction(stems[m.first - 1]) in before \
+        or m.last + 1 < len(stems) and stems[m.last + 1] in after
 
 
 # Institutions named after a king, a prince or an imam (جامعة الملك سعود، مطار الملك خالد، مستشفى
