@@ -288,17 +288,23 @@ class Pipeline:
         events, n, spans = self._events(doc)
         return [to_record(e, self.coder, lv) for e in events], [n.span_to_orig(s, e) for s, e in spans]
 
-    def pipe(self, docs: Iterable[Document], batch_size: int = 64, workers: int = 1, *, as_json: bool = False
-             ) -> Iterator[tuple[Document, list[Any]]]:
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64, workers: int = 1, *, as_json: bool = False,
+             on_error: Callable[[Document, str], None] | None = None) -> Iterator[tuple[Document, list[Any]]]:
         """(document, records) for each document, in input order.
 
         With ``workers > 1`` batches are coded in worker processes that share this
         pipeline's lexicon and detector. ``as_json`` yields each record already encoded as a
         JSON Lines string (encoded in the workers, which is what makes two workers pay).
+        ``on_error(doc, "Type: message")`` receives a document whose coding raised, which is
+        then skipped (the others are coded); without it the exception propagates.
         """
         if workers <= 1:
             for doc in docs:
-                yield doc, self._code_one(doc, as_json)
+                res = _code_safe(self, doc, as_json, on_error is not None)
+                if isinstance(res, CodingFailure):
+                    on_error(doc, res.message)  # type: ignore[misc]
+                    continue
+                yield doc, res
             return
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         if ctx is not None:
@@ -319,15 +325,15 @@ class Pipeline:
             for doc in docs:
                 batch.append(doc)
                 if len(batch) >= batch_size:
-                    pending.append((batch, pool.submit(_worker_code, batch, as_json)))
+                    pending.append((batch, pool.submit(_worker_code, batch, as_json, on_error is not None)))
                     batch = []
                     while len(pending) > workers * 2:
                         b, fut = pending.popleft()
-                        yield from zip(b, fut.result())
+                        yield from _coded(b, fut.result(), on_error)
             if batch:
-                pending.append((batch, pool.submit(_worker_code, batch, as_json)))
+                pending.append((batch, pool.submit(_worker_code, batch, as_json, on_error is not None)))
             for b, fut in pending:
-                yield from zip(b, fut.result())
+                yield from _coded(b, fut.result(), on_error)
 
     def _code_one(self, doc: Document, as_json: bool) -> list[Any]:
         recs = self.code_document(doc)
@@ -917,6 +923,32 @@ def _worker_init(pipeline: Pipeline) -> None:
     _WORKER = pipeline
 
 
-def _worker_code(batch: list[Document], as_json: bool) -> list[list[Any]]:
+def _worker_code(batch: list[Document], as_json: bool, catch: bool = False) -> "list[list[Any] | CodingFailure]":
     assert _WORKER is not None
-    return [_WORKER._code_one(d, as_json) for d in batch]
+    return [_code_safe(_WORKER, d, as_json, catch) for d in batch]
+
+
+@dataclass(frozen=True)
+class CodingFailure:
+    """A document whose coding raised (``Pipeline.pipe`` with ``on_error``): "Type: message"."""
+
+    message: str
+
+
+def _code_safe(nlp: Pipeline, doc: Document, as_json: bool, catch: bool) -> "list[Any] | CodingFailure":
+    if not catch:
+        return nlp._code_one(doc, as_json)
+    try:
+        return nlp._code_one(doc, as_json)
+    except Exception as exc:  # noqa: BLE001 - one document's failure is reported, the rest coded
+        log.debug("coding %s failed", doc.id, exc_info=True)
+        return CodingFailure(f"{type(exc).__name__}: {exc}")
+
+
+def _coded(batch: list[Document], results: "list[list[Any] | CodingFailure]",
+           on_error: Callable[[Document, str], None] | None) -> Iterator[tuple[Document, list[Any]]]:
+    for doc, res in zip(batch, results):
+        if isinstance(res, CodingFailure):
+            on_error(doc, res.message)  # type: ignore[misc]
+        else:
+            yield doc, res

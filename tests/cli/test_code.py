@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -70,3 +72,31 @@ def test_every_command_is_in_the_readme():
     sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
     for name in sub.choices:
         assert f"rasd {name}" in readme, f"`rasd {name}` is not documented in README.md"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_that_breaks_the_coder_is_reported_and_the_others_coded(tmp_path, monkeypatch, capsys, workers):
+    # regression: a bug met by one document (here a NameError) ended `rasd code` with a traceback
+    # and lost every document after it
+    from rasd.cli.main import main
+    from rasd.pipeline import Pipeline
+
+    real = Pipeline._code_one
+
+    def code_one(self, doc, as_json):
+        if doc.id == "bad":
+            raise NameError("name 'x' is not defined")
+        return real(self, doc, as_json)
+
+    monkeypatch.setattr(Pipeline, "_code_one", code_one)
+    src = tmp_path / "in.jsonl"
+    lines = [{"id": "a", "text": "قتل مسلحون ثلاثة جنود في بغداد."}, {"id": "bad", "text": "نص"},
+             {"id": "c", "text": "التقى الرئيس الروسي نظيره الفنزويلي."}]
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    code = main(["code", str(src), "-o", str(out), "--workers", str(workers), "--batch-size", "1"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "rasd: error: document 'bad': coding failed: NameError: name 'x' is not defined" in err
+    assert "Traceback" not in err
+    assert {json.loads(x)["doc_id"] for x in out.read_text("utf-8").splitlines()} == {"a", "c"}

@@ -63,6 +63,13 @@ def run(args: argparse.Namespace) -> int:
         level = "warning" if args.skip_bad else "error"
         print(f"rasd: {level}: {exc}", file=sys.stderr)
 
+    failed: list[str] = []
+
+    def coding_error(doc: Any, message: str) -> None:
+        # a bug met by one document: reported in one line, the other documents are still coded
+        failed.append(doc.id)
+        print(f"rasd: error: document {doc.id!r}: coding failed: {message}", file=sys.stderr)
+
     if args.detector not in (None, "lexical", "e5"):   # `--detector FILE`: the flag without a value
         args.inputs = [args.detector] + [x for x in args.inputs if x != "-"]
         args.detector = "lexical"
@@ -79,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout if args.output == "-" else args.output
     with open_writer(out, args.format) as writer:
         as_json = args.format == "jsonl"
-        for _doc, records in nlp.pipe(docs, batch_size=args.batch_size, workers=args.workers, as_json=as_json):
+        for _doc, records in nlp.pipe(docs, batch_size=args.batch_size, workers=args.workers, as_json=as_json,
+                                      on_error=coding_error):
             n_docs += 1
             for r in records:
                 if as_json:
@@ -92,6 +100,9 @@ def run(args: argparse.Namespace) -> int:
     if n_docs == 0:
         print("rasd: error: no document could be coded", file=sys.stderr)
         return 2
+    if failed:
+        print(f"rasd: {len(failed)} document(s) could not be coded; {n_docs} document(s) coded", file=sys.stderr)
+        return 1
     if errors and not args.skip_bad:
         print(f"rasd: {len(errors)} input problem(s); {n_docs} document(s) coded", file=sys.stderr)
         return 1
