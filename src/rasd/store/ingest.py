@@ -10,6 +10,7 @@ groups are recomputed at the end of each run from the whole store.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import logging
@@ -177,6 +178,10 @@ def _worker_init(nlp: Any = None) -> None:
 
     os.environ.setdefault("RASD_WORKER", "1")
     _WORKER = nlp if nlp is not None else rasd.load()
+    # as `rasd code` does: the lexicon out of the collector's reach, a larger first generation for
+    # the short-lived containers coding makes by the million
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def _worker_code(docs: list[Document]) -> list[Coded]:
@@ -196,6 +201,8 @@ class _Coder:
         # a forked worker inherits the loaded pipeline (the argument is not pickled, as in
         # Pipeline.pipe); where there is no fork, a spawned one loads its own
         fork = "fork" in multiprocessing.get_all_start_methods()
+        if processes and fork:
+            gc.freeze()   # the loaded pipeline's pages stay shared with the forked worker (Pipeline.pipe)
         self.pool = ProcessPoolExecutor(
             max_workers=processes, mp_context=multiprocessing.get_context("fork" if fork else None),
             initializer=_worker_init, initargs=(nlp if fork else None,)) if processes else None
