@@ -513,3 +513,16 @@ def test_carried_subject(nlp, text, trigger, dyads):
     got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
            for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
     assert got == dyads
+
+
+@pytest.mark.parametrize("text,trigger,speaker", [
+    # modality.SAYING_TIMES: the meeting is when it was said, told by the writer (the seed article)
+    ("وكان آخر التأكيدات ما جاء على لسان نيكولاي باتروشيف سكرتير مجلس الأمن الروسي خلال لقائه في كاراكاس "
+     "الرئيس الفنزويلي أوغو شافيز قائلاً: إن هذه المناورات لن تستهدف أحداً.", "لقائه", None),
+    ("وقال نتنياهو خلال اللقاء مع وزير الخارجية الأمريكي إن الاتفاق خطأ.", "اللقاء", None),
+    # after أن the meeting is what was said
+    ("وقال الوزير السعودي إنه خلال لقائه الرئيس الفنزويلي بحث التعاون العسكري.", "لقائه", "الوزير السعودي"),
+])
+def test_the_time_of_a_saying_is_not_what_was_said(nlp, text, trigger, speaker):
+    recs = [r for r in nlp.code(text, "2008-11-20") if expresses(r, trigger)]
+    assert recs and {(r["attributed_to"] or {}).get("text") for r in recs} == {speaker}

@@ -36,6 +36,9 @@ HYP_REACH = 8
 DENIAL_STEMS = frozenset(("نفي", "نفت", "نفوا", "ينفي", "تنفي", "نفيه", "ينفون", "تنفي"))
 DENIAL_FORMS = with_proclitics(DENIAL_STEMS)
 NEG_BEFORE_NOUN = frozenset(("دون", "بدون", "عدم", "غير"))
+# The time of a saying (قال خلال لقائه، على لسانه أثناء زيارته) and what opens the words said.
+SAYING_TIMES = frozenset(("خلال", "اثناء", "لدي", "عند", "ابان"))
+SAID_OPENERS = frozenset(("ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"))
 # Refusing or abstaining (رفضت الحكومة إجراء محادثات، امتنعت عن تقديم المساعدات) is the event; the
 # cooperative act refused did not happen. Not for violence or protest: رفضت الاعتداء على السفارة
 # condemns an attack that took place.
@@ -258,6 +261,11 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             hypothetical = True
         elif c.kind == "SAY":
             say = c
+    if say is not None and m.pattern.form == "noun" and m.first > 0 and stems[m.first - 1] in SAYING_TIMES \
+            and not any(stems[j] in SAID_OPENERS for j in range(say.last + 1, m.first)):
+        # ما جاء على لسان باتروشيف خلال لقائه شافيز، قال الوزير خلال زيارته: the meeting is when it was
+        # said, told by the writer, not what was said (unless after أن: قال إنه خلال لقائه …)
+        say = None
     if m.pattern.form == "noun" and m.first > 0 and stems[m.first - 1] in NEG_BEFORE_NOUN:
         negated = True
     for i in range(max(0, m.first - 12), m.first):
