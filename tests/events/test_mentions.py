@@ -518,6 +518,10 @@ SENSES = [
     # triggers._fire_contained: firefighters control a fire, they seize no building
     ("وسيطرت فرق الدفاع المدني أمس على حريق مبنى الدوائر الحكومية.", "COERCE", False),
     ("وسيطرت القوات العراقية على مبنى المحافظة بعد اشتباكات.", "COERCE", True),
+    # triggers._street_walk: a walk in the street is no taking to the streets
+    ("وكان الرئيس يخرج كل صباح إلى الحمام ويخرج في المساء ليمشي لوقت في الشارع.", "PROTEST", False),
+    ("وخرج الآلاف إلى الشارع احتجاجا على القرار.", "PROTEST", True),
+    ("وخرج الآلاف إلى الشوارع في القاهرة أمس.", "PROTEST", True),
     # spelling "hamza" of تأمر: تامر is the name Tamer
     ("ومن المقرر أن يعود تامر إلى القاهرة بعد تصوير الحلقات.", "REQUEST", False),
     ("وأمرت المحكمة بالإفراج عن المتهمين.", "REQUEST", True),

@@ -1239,6 +1239,22 @@ def _article_off(word: str) -> str:
 SenseRule = Callable[[Match, list[str], list[bool]], bool]
 
 
+# خرج إلى الشارع is taking to the street; يخرج في المساء ليمشي في الشارع is a walk: with the singular
+# شارع as its only companion, خرج is a protest only when the street is where one goes (إلى، نحو، للشارع)
+STREET_REACH = 12
+
+
+def _street_walk(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    to_street = False
+    for j in range(m.last + 1, min(len(texts), m.last + 1 + STREET_REACH)):
+        w = without_conjunction(texts[j])
+        if w.startswith(("شوارع", "الشوارع", "مظاهر", "مسير", "تظاهر", "بمظاهر", "بمسير", "بتظاهر")):
+            return False
+        if w in ("شارع", "الشارع", "للشارع", "بالشارع"):
+            to_street = to_street or w == "للشارع" or j > 0 and without_conjunction(texts[j - 1]) in ("الي", "نحو")
+    return not to_street
+
+
 # سيطرت فرق الدفاع المدني على حريق مبنى: firefighters containing a fire seize nothing
 FIRE_WORDS = frozenset(("حريق", "الحريق", "حراءق", "الحراءق", "النيران", "نيران", "النار", "اللهب", "السنه"))
 FIRE_REACH = 8
@@ -1275,5 +1291,6 @@ PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (THREAT_HEADS, _no_threat_made), (("استشهد", "استشهاد"), _citing), (("افرج", "يفرج", "تفرج", "فرج"), _relief),
     (("دع", "يدع", "تدع", "ندع"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance),
     (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity), (("خطف", "يخطف", "تخطف"), _snatch),
-    (("زار",), _ministry), (("سيطر", "يسيطر", "تسيطر"), _fire_contained), (("اغتصاب", "اغتصب", "يغتصب", "تغتصب"), _usurped), (("رفع", "يرفع", "ترفع", "نرفع"), _raised),
+    (("زار",), _ministry), (("سيطر", "يسيطر", "تسيطر"), _fire_contained), (("خرج", "يخرج", "تخرج"), _street_walk),
+    (("اغتصاب", "اغتصب", "يغتصب", "تغتصب"), _usurped), (("رفع", "يرفع", "ترفع", "نرفع"), _raised),
 )
