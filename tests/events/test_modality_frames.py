@@ -526,3 +526,25 @@ def test_carried_subject(nlp, text, trigger, dyads):
 def test_the_time_of_a_saying_is_not_what_was_said(nlp, text, trigger, speaker):
     recs = [r for r in nlp.code(text, "2008-11-20") if expresses(r, trigger)]
     assert recs and {(r["attributed_to"] or {}).get("text") for r in recs} == {speaker}
+
+
+@pytest.mark.parametrize("text,trigger,dyads", [
+    # frames._fronted_possessor: لقائه in a sentence-initial time phrase is the main clause subject's meeting
+    ("وفي ختام لقائه مع أمير قطر الشيخ تميم بن حمد، قال الرئيس الفلسطيني محمود عباس إن المصالحة أولوية.", "لقائه",
+     {("PSEGOV", "QATGOV"), ("QATGOV", "PSEGOV")}),
+    # events.tsv شحنة أسلحة + frames._received: the shipment's sender is the source, the receiver the target
+    ("وتلقت الحكومة اليمنية شحنة أسلحة جديدة من الإمارات.", "شحنة أسلحة", {("ARE", "YEMGOV")}),
+    # recognize.COMMON_WORD_CONTEXT: تدريبات الأسد المتأهب is an exercise, not Assad
+    ("شاركت وحدات من الجيش الأردني في تدريبات الأسد المتأهب إلى جانب القوات الأمريكية.", "شاركت",
+     {("JORMIL", "USAMIL"), ("USAMIL", "JORMIL")}),
+])
+def test_golden_rows_of_this_session(nlp, text, trigger, dyads):
+    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
+    assert got == dyads
+
+
+def test_a_seized_shipment_is_no_aid(nlp):
+    # شحنة أسلحة requires من (a sender): a shipment seized is no military aid
+    recs = nlp.code("وضبطت السلطات شحنة أسلحة مهربة في الميناء.", "2015-08-01")
+    assert not any(r["event_type"] == "AID" for r in recs)

@@ -141,6 +141,8 @@ def select(matches: list[Match], stems: Any) -> list[Match]:
 # المغرب (the sunset prayer, not Morocco), حماة الوطن (protectors of the homeland, not Hama).
 COMMON_WORD_CONTEXT: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "مغرب": (frozenset(("صلاه", "اذان", "وقت", "موعد", "صلاتي", "قبيل", "عقب")), frozenset()),
+    # تدريبات الأسد المتأهب: the Eager Lion exercise, not Assad
+    "اسد": (frozenset(("تدريبات", "مناورات", "تمرين")), frozenset(("المتاهب",))),
     "حماه": (frozenset(), frozenset(("الوطن", "الديار", "الحدود", "الحرمين", "العقيده", "الدين", "البيءه",
                                       "المستهلك", "الثغور", "الارض", "العرين"))),
 }

@@ -301,6 +301,21 @@ def carried_subject(hit: TriggerHit, frame: Frame, previous: tuple[TriggerHit, F
     return Frame(_group(phrases, subj), frame.source, frame.rule + "+carried-subject")
 
 
+FRONTING_HEADS = frozenset(("في", "خلال", "عقب", "بعد", "اثناء", "لدي", "قبيل", "اثر", "ختام", "مستهل", "بدايه"))
+FRONTED_SUBJECT_REACH = 3   # words between the comma that ends the fronted phrase and the main clause's subject
+
+
+def _fronted_possessor(m: Any, actors: list[Phrase], tokens: Tokens, stems: Any) -> Phrase | None:
+    """The subject of the main clause after a sentence-initial time phrase that holds the trigger."""
+    if not m.first or _bare(stems[0]) not in FRONTING_HEADS:
+        return None
+    breaks = tokens.breaks
+    end = next((j for j in range(m.last + 1, len(breaks)) if breaks[j]), None)
+    if end is None or any(breaks[j] for j in range(1, m.first + 1)):
+        return None
+    return next((p for p in actors if end < p.first <= end + FRONTED_SUBJECT_REACH and _subject_ok(p)), None)
+
+
 def _nearest(places: list[Phrase], first: int) -> Phrase:
     """The place nearest a trigger, after it preferred."""
     return min(places, key=lambda p: abs(p.first - first) + (0 if p.first > first else 3))
@@ -700,9 +715,11 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             cand = [p for p in before if _subject_ok(p)]
             source = cand[-1] if cand else None
         if source is None and m.suffix in PRONOUNS:
-            # لقائه: the possessor is the antecedent, the nearest actor before in the sentence
+            # لقائه: the possessor is the antecedent, the nearest actor before in the sentence; in a
+            # fronted time phrase (وفي ختام لقائه مع أمير قطر، قال الرئيس الفلسطيني …) the subject of
+            # the clause that follows it
             cand = [p for p in actors if p.last < m.first and _subject_ok(p)]
-            source = cand[-1] if cand else topic
+            source = cand[-1] if cand else _fronted_possessor(m, actors, tokens, stems) or topic
             rule = "noun-pronoun"
         if source is gen and gen is not None:
             # زيارة الرئيس للقاهرة / مناورات البلدين مع …: the recipient takes a preposition
