@@ -260,7 +260,8 @@ ROLES = [
     ("أفرج عن عشرين صيادا مصريا كانوا محتجزين في ليبيا.", "2015-10-01", "RETREAT", "أفرج", "source", None),
     # استشهد: its subject is the victim (frames.PASSIVE_READING); لقي مصرعه: who met his death (MET_VERBS)
     ("واستشهد جندي سعودي أمس في قصف حوثي على جازان.", "2015-08-01", "ASSAULT", "استشهد", "target", "MIL"),
-    ("واستشهد جندي سعودي أمس في قصف حوثي على جازان.", "2015-08-01", "ASSAULT", "استشهد", "source", None),
+    # not the fallen soldier: the author of the shelling, its adjective (incidents._share_roles)
+    ("واستشهد جندي سعودي أمس في قصف حوثي على جازان.", "2015-08-01", "ASSAULT", "استشهد", "source", "REB"),
     ("لقي خمسة مسلحين مصرعهم في اشتباكات مع الجيش.", "2015-08-01", "ASSAULT", "مصرعهم", "target", "UAF"),
     ("لقي خمسة مسلحين مصرعهم في اشتباكات مع الجيش.", "2015-08-01", "ASSAULT", "مصرعهم", "source", None),
     # قصف حوثي: a bare nisba-shaped group word after an indefinite noun names the attacker (_group_adjective)
@@ -534,6 +535,8 @@ def test_the_time_of_a_saying_is_not_what_was_said(nlp, text, trigger, speaker):
      {("PSEGOV", "QATGOV"), ("QATGOV", "PSEGOV")}),
     # events.tsv شحنة أسلحة + frames._received: the shipment's sender is the source, the receiver the target
     ("وتلقت الحكومة اليمنية شحنة أسلحة جديدة من الإمارات.", "شحنة أسلحة", {("ARE", "YEMGOV")}),
+    # incidents._share_roles: the casualties of an attack whose author is its adjective have that author
+    ("قتل ثلاثة مدنيين في غارة جوية إسرائيلية على قطاع غزة.", "قتل", {("ISRMIL", "---CVL")}),
     # recognize.COMMON_WORD_CONTEXT: تدريبات الأسد المتأهب is an exercise, not Assad
     ("شاركت وحدات من الجيش الأردني في تدريبات الأسد المتأهب إلى جانب القوات الأمريكية.", "شاركت",
      {("JORMIL", "USAMIL"), ("USAMIL", "JORMIL")}),

@@ -115,6 +115,14 @@ def _share_roles(framed: list[tuple[Any, Frame, Any]], stems: Any) -> list[tuple
         groups = {p.group for p in frame.target}
         author = next((framed[j][1].source for j in causes if framed[j][1].source
                        and not groups & {p.group for p in framed[j][1].source}), None)
+        if author is None:
+            # قتل ثلاثة مدنيين في غارة جوية إسرائيلية: the cause named after the casualties carries its
+            # author's nationality as its adjective: the attack and its author are one phrase
+            author = next((framed[j][1].source for j in asserted if j != k and framed[j][0].head.first > pos
+                           and framed[j][0].entry.type == hit.entry.type
+                           and framed[j][1].rule.startswith("noun-patient-adj") and framed[j][1].source
+                           and _linked(hit, framed[j][0], stems)
+                           and not groups & {p.group for p in framed[j][1].source}), None)
         if author:
             out[k] = (hit, replace(frame, source=author, rule=frame.rule + "+cause"), mod)
     return out
