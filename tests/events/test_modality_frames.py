@@ -537,6 +537,8 @@ def test_the_time_of_a_saying_is_not_what_was_said(nlp, text, trigger, speaker):
     ("وتلقت الحكومة اليمنية شحنة أسلحة جديدة من الإمارات.", "شحنة أسلحة", {("ARE", "YEMGOV")}),
     # incidents._share_roles: the casualties of an attack whose author is its adjective have that author
     ("قتل ثلاثة مدنيين في غارة جوية إسرائيلية على قطاع غزة.", "قتل", {("ISRMIL", "---CVL")}),
+    # frames.RECIPIENT_PREPS: an extradition is to the state named after ل or إلى, not to the wanted
+    ("وسلمت السلطات الباكستانية المتهمين إلى الولايات المتحدة.", "سلمت", {("PAKGOV", "USA"), ("USA", "PAKGOV")}),
     # recognize.COMMON_WORD_CONTEXT: تدريبات الأسد المتأهب is an exercise, not Assad
     ("شاركت وحدات من الجيش الأردني في تدريبات الأسد المتأهب إلى جانب القوات الأمريكية.", "شاركت",
      {("JORMIL", "USAMIL"), ("USAMIL", "JORMIL")}),

@@ -98,6 +98,9 @@ def _subject_ok(p: Phrase) -> bool:
     return not p.prep and not (p.mentions and p.kinds == {"nisba"})
 
 
+RECIPIENT_PREPS = frozenset(("ل", "لل", "الي"))
+
+
 def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
            topic: Phrase | None = None) -> Frame:
     """Source and target phrases of a trigger (see :func:`_assign`), with the protest conventions
@@ -123,6 +126,14 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         # أدان الرئيس الاعتداء على المستشفيات، استنكر الحادث الذي استهدف رجال قوات الطوارئ: the
         # victims of the act condemned are not the accused
         frame = Frame(frame.source, [], frame.rule + "+victims")
+    if not frame.mention and hit.entry.cameo == "063" and frame.source:
+        # لم تسلم تركيا أيا من المطلوبين لمصر، تسليم المتهمين إلى السلطات الأمريكية: an extradition is
+        # to the state that receives the wanted, named after ل or إلى; the wanted are its object
+        to = next((p for p in phrases if p.first > noun.last and p.prep in RECIPIENT_PREPS and not p.locative
+                   and (p.fields.get("country") or p.fields.get("sector") in ("GOV", "JUD", "COP"))
+                   and all(p.group != q.group for q in frame.source)), None)
+        if to is not None:
+            frame = Frame(frame.source, _group(phrases, to), frame.rule + "+recipient")
     if not frame.mention and hit.entry.type in RECEIVED_TYPES:
         received = _received(noun, phrases, tokens, stems, frame)
         if received is not None:
