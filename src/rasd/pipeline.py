@@ -390,6 +390,12 @@ class Pipeline:
                 etype, cameo, mode = "THREATEN", "138", None
             elif mod.future and etype == "RETREAT":
                 etype = "CONCEDE"  # PLOVER: a declared, not yet implemented, retreat is a concession
+            elif etype == "PROTEST" and hit.match.pattern.words[0] == OFFICIAL_PROTEST and frame.source and all(
+                    p.fields.get("sector") in OFFICIAL_SECTORS for p in frame.source):
+                # سلمته الخارجية مذكرة احتجاج، أبدت الحكومة احتجاجها: a state protests by complaining
+                # officially (CAMEO 114), it does not demonstrate (the singular احتجاج: not احتجاجات،
+                # مظاهرات، مسيرة, whose official source is a misread role)
+                etype, cameo, mode = "ACCUSE", "114", None
             if etype == "ASSAULT" and verbal_attack(hit, frame, stems):
                 etype, cameo, mode = "ACCUSE", "111", None   # هاجم الوزير السياسات الإيرانية: criticism
             code = self.lexicon.codebook.get(cameo)
@@ -596,6 +602,8 @@ class Pipeline:
                 p.fields["country"] = loc_country
 
 
+OFFICIAL_SECTORS = frozenset(("GOV", "LEG", "JUD"))
+OFFICIAL_PROTEST = "احتجاج"
 SAME_ACT_REACH = 15
 QUOTE_CLOSERS = " »\"')]"
 _OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")

@@ -148,7 +148,7 @@ ROLES = [
     ("وتجمع مئات المحتجين أمام مبنى البلدية مطالبين الحكومة المحلية بالإفراج عن المعتقلين.", "2008-05-01",
      "PROTEST", "تجمع", "target", "GOV"),   # whom protesters make demands of is the target
     ("واعتصم عشرات العمال أمام مقر البرلمان احتجاجا على تأخر صرف الرواتب.", "2008-05-01", "PROTEST",
-     "احتجاجا", "target", "LEG"),    # the body whose seat is the protest's site
+     "اعتصم", "target", "LEG"),    # the body whose seat is the protest's site (احتجاجا: its reason)
     ("وهاجم المحتجون محافظ المدينة لدى وصوله إلى موقع الاعتصام.", "2008-05-01", "PROTEST", "هاجم",
      "target", "GOV"),                 # المحتجون محافظ: no construct after a definite noun
     ("وأصيب ثلاثة أشخاص في هجوم مسلح استهدف دورية للشرطة قرب الحدود.", "2008-05-01", "ASSAULT",
@@ -553,3 +553,32 @@ def test_a_seized_shipment_is_no_aid(nlp):
     # شحنة أسلحة requires من (a sender): a shipment seized is no military aid
     recs = nlp.code("وضبطت السلطات شحنة أسلحة مهربة في الميناء.", "2015-08-01")
     assert not any(r["event_type"] == "AID" for r in recs)
+
+
+@pytest.mark.parametrize("text,trigger,etype,flags", [
+    # modality._light_verb: a noun carried by a light verb that is no trigger takes its tense and negation
+    ("ولن تشارك روسيا في المؤتمر الدولي حول سوريا.", "المؤتمر الدولي", "AGREE", (True, True)),
+    ("ولم تشارك المعارضة في الحوار الوطني.", "الحوار الوطني", "CONSULT", (True, False)),
+    ("وشاركت روسيا في المؤتمر الدولي حول سوريا.", "المؤتمر الدولي", "CONSULT", (False, False)),
+    # not ما before a present verb: "what people do"
+    ("أما ما يقوم به الناس من شجب واستنكار فلا يكفي.", "استنكار", "ACCUSE", (False, False)),
+])
+def test_a_light_verb_lends_its_modality(nlp, text, trigger, etype, flags):
+    recs = [r for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)]
+    assert recs and {(r["event_type"], r["negated"], r["future"]) for r in recs} == {(etype, *flags)}
+
+
+def test_a_reason_adverb_after_another_act_is_no_event(nlp):
+    # triggers._reason_adverbs: سحبت قطر سفيرها احتجاجا على …: the protest is the withdrawal's reason
+    recs = nlp.code("وسحبت قطر سفيرها من القاهرة احتجاجا على التصريحات المصرية.", "2015-08-01")
+    assert {r["event_type"] for r in recs} == {"SANCTION"}
+    # but after force it is how a protest took place
+    recs = nlp.code("واقتحم مئات الطلاب وزارة التعليم احتجاجا على سياسة الحكومة.", "2015-08-01")
+    assert "PROTEST" in {r["event_type"] for r in recs}
+
+
+def test_a_note_of_protest_is_handed_by_the_summoner(nlp):
+    # events.tsv مذكرة احتجاج (ACCUSE 114) + frames._handed: one complaint, from the ministry to the envoy
+    recs = nlp.code("واستدعت وزارة الخارجية الإيرانية السفير السويسري لتسليمه مذكرة احتجاج.", "2015-08-01")
+    assert {(r["event_type"], r["source"]["code"], r["target"]["code"]) for r in recs} == {("ACCUSE", "IRNGOV", "CHEGOV")}
+    assert not any(r["event_type"] == "PROTEST" for r in recs)

@@ -134,6 +134,10 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                    and all(p.group != q.group for q in frame.source)), None)
         if to is not None:
             frame = Frame(frame.source, _group(phrases, to), frame.rule + "+recipient")
+    if not frame.mention and noun.first > 0 and _bare(stems[noun.first - 1]) in HANDED_NOTES:
+        handed = _handed(noun, phrases, tokens, stems)
+        if handed is not None:
+            return handed
     if not frame.mention and hit.entry.type in RECEIVED_TYPES:
         received = _received(noun, phrases, tokens, stems, frame)
         if received is not None:
@@ -1178,6 +1182,43 @@ def _received(m: Any, phrases: list[Phrase], tokens: Tokens, stems: Any, frame: 
     if receiver is None and frame.source and frame.source[0].group != sender.group:
         receiver = frame.source[0]   # قيادة جماعة الحوثي في المحافظة تسلمت رسالة إنذار من المقاومة
     return Frame(_group(phrases, sender), _group(phrases, receiver), "noun-received")
+
+
+# سلمت الخارجية المصرية السفير التركي مذكرة احتجاج، استدعت الخارجية السفير لتسليمه مذكرة احتجاج: a
+# note handed is the giver's act towards the one who receives it (the object of سلم, or its pronoun)
+HANDED_NOTES = frozenset(("مذكره", "مذكرات", "رساله", "لمذكره"))   # the word before the event noun
+HAND_HEADS = ("سلم", "يسلم", "تسليم", "لتسليم", "بتسليم")
+HAND_REACH = 7
+
+
+def _handed(m: Any, phrases: list[Phrase], tokens: Tokens, stems: Any) -> Frame | None:
+    breaks = tokens.breaks
+    verb = None
+    for i in range(m.first - 1, max(-1, m.first - 1 - HAND_REACH), -1):
+        w = _bare(stems[i])
+        if w.startswith(HAND_HEADS) and not w.startswith("تسلم"):
+            verb = i
+            break
+        if breaks[i + 1]:
+            return None
+    if verb is None:
+        return None
+    actors = [p for p in phrases if not p.locative and _subject_ok(p)]
+    between = [p for p in actors if verb < p.first and p.last < m.first]
+    word = tokens.texts[verb]
+    if word.endswith(OBJECT_PRONOUNS) and verb not in tokens.taa and not between:
+        # لتسليمه مذكرة: the pronoun is the one named last before, the giver the clause's subject
+        before = [p for p in actors if p.last < verb]
+        if len(before) < 2:
+            return None
+        return Frame(_group(phrases, before[0]), _group(phrases, before[-1]), "noun-handed")
+    groups: list[Phrase] = []
+    for p in between:
+        if not groups or p.group != groups[-1].group:
+            groups.append(p)
+    if len(groups) >= 2:
+        return Frame(_group(phrases, groups[0]), _group(phrases, groups[1]), "noun-handed")
+    return None
 
 
 RESUMED_REACH = 10   # words after a relative clause's verb searched for the resuming pronoun

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rasd.events.frames import BACKGROUND_HEADS, _occurs
-from rasd.events.triggers import TriggerHit
+from rasd.events.triggers import LIGHT_VERBS, TriggerHit
 from rasd.lexicon.compile import Match
 from rasd.text.tokenize import with_proclitics, without_conjunction
 from typing import Any
@@ -36,6 +36,19 @@ HYP_REACH = 8
 DENIAL_STEMS = frozenset(("نفي", "نفت", "نفوا", "ينفي", "تنفي", "نفيه", "ينفون", "تنفي"))
 DENIAL_FORMS = with_proclitics(DENIAL_STEMS)
 NEG_BEFORE_NOUN = frozenset(("دون", "بدون", "عدم", "غير"))
+LIGHT_REACH = 5   # words between a light verb (شارك) and the event noun it carries (في المؤتمر)
+LIGHT_NEGATIONS = frozenset(("لن", "لم", "لا"))   # not ما: ما يقوم به الناس is "what people do"
+
+
+def _light_verb(m: Any, left: int, stems: Any) -> int | None:
+    """The light verb (LIGHT_VERBS, not a trigger) that carries noun trigger ``m`` in its clause."""
+    for i in range(m.first - 1, max(left - 1, m.first - 1 - LIGHT_REACH), -1):
+        w = without_conjunction(stems[i])
+        if w.startswith(("س",)) and w[1:].startswith(LIGHT_VERBS):
+            return i
+        if w.startswith(LIGHT_VERBS) and not w.startswith(("ال",)):
+            return i
+    return None
 # The time of a saying (قال خلال لقائه، على لسانه أثناء زيارته) and what opens the words said.
 SAYING_TIMES = frozenset(("خلال", "اثناء", "لدي", "عند", "ابان"))
 SAID_OPENERS = frozenset(("ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"))
@@ -235,10 +248,20 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     breaks = tokens.breaks
     while left > 0 and not breaks[left]:
         left -= 1
+    nominal = m.pattern.form == "noun" or m.pattern.form == "fixed" and (
+        "ال" in m.prefix or m.first > 0 and stems[m.first - 1] == "في")
+    light = _light_verb(m, left, stems) if nominal and hit.anchor is None else None
+    if light is not None:
+        # ولن تشارك روسيا في المؤتمر، ستشارك قطر في المحادثات: a noun carried by a light verb that is no
+        # trigger takes the verb's tense and negation, as an anchored noun does
+        word = stems[light]
+        future = future or word.startswith(("س", "وس", "فس"))
     for c in cues:
         if c.last >= m.first:
             continue
         dist = m.first - c.last
+        if light is not None and c.last < light and light - c.last <= NEG_REACH and stems[c.last] in LIGHT_NEGATIONS:
+            dist = light - c.last
         same_clause = c.first >= left
         if c.kind == "NEG" and dist <= NEG_REACH and same_clause:
             word = stems[c.last]

@@ -291,6 +291,8 @@ def select_triggers(matches: list[Match], tokens: Tokens, requirements: Requirem
     if any(h.entry.mode == "crowd-control" for h in out):
         out = _peaceful_dispersals(out, texts)
     out = [h for h in out if not _other_sense(h.match, texts, breaks) and not _hospitality(h, texts, breaks)]
+    if len(out) > 1:
+        out = _reason_adverbs(out)
     if out and _sports(texts):
         out = [h for h in out if not _sports_sense(h)]
     if out and (not _NATURAL_FORMS.isdisjoint(texts) or "الشمس" in texts or "شمس" in texts):
@@ -1116,6 +1118,24 @@ def _course(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     # course, a parade or a relay; a march is named by its marchers or its cause
     return not m.prefix.endswith("ال") and not m.suffix and nxt.startswith("ال") and len(nxt) > 4 \
         and nxt not in MARCH_GENITIVES
+
+
+# سحبت قطر سفيرها احتجاجا على التصريحات، تظاهر الآلاف احتجاجا على الغلاء: the accusative masdar
+# after another event gives that event's reason; it is no event of its own. (Not after force: in
+# مئات الطلاب يقتحمون الوزارة احتجاجا على the storming is how a protest took place.)
+REASON_ADVERBS = frozenset(("احتجاجا", "تنديدا", "استنكارا"))
+FORCE_TYPES = frozenset(("ASSAULT", "COERCE", "MOBILIZE"))
+
+
+def _reason_adverbs(hits: list[TriggerHit]) -> list[TriggerHit]:
+    out: list[TriggerHit] = []
+    for h in hits:
+        m = h.match
+        if out and not m.prefix and m.first == m.last and m.pattern.words[0] + m.suffix in REASON_ADVERBS \
+                and out[-1].entry.type not in FORCE_TYPES:
+            continue
+        out.append(h)
+    return out
 
 
 def _other_gatherings(hits: list[TriggerHit], texts: list[str], breaks: list[bool]) -> list[TriggerHit]:
