@@ -261,3 +261,10 @@ def test_a_name_that_is_a_common_word_in_context(nlp, text, absent):
     assert recs and not any(absent in {(r["source"] or {}).get("country"), (r["target"] or {}).get("country")}
                             for r in recs)
     assert any((r["source"] or {}).get("country") == "MAR" for r in nlp.code("وأعلن المغرب استدعاء سفيره.", "2015-07-24"))
+
+
+def test_a_plural_body_after_a_name_is_the_object(nlp):
+    # recognize.PLURAL_BODIES: السلطات is no adjective of منظمة العفو الدولية
+    [r] = [r for r in nlp.code("وطالبت منظمة العفو الدولية السلطات البحرينية بالإفراج عن الناشطين.", "2015-08-01")
+           if r["event_type"] == "REQUEST"]
+    assert (r["source"]["code"], r["target"]["code"]) == ("NGOHRI", "BHRGOV")

@@ -546,12 +546,17 @@ APPOSED_TITLES = frozenset(("الامير", "الملك", "الشيخ", "الر�
                             "العميد", "الفريق", "المقدم", "الراءد", "النقيب", "الامام", "المستشار"))
 
 
+# Plural nouns of bodies in ات, never adjectives: طالبت منظمة العفو الدولية السلطات البحرينية (the object)
+PLURAL_BODIES = frozenset(("السلطات", "القوات", "الحكومات", "الجماعات", "الميليشيات", "المليشيات", "المنظمات",
+                           "الهيءات", "الوزارات", "الجهات", "الاجهزه"))
+
+
 def _adjective_like(m: Match, word: str) -> bool:
     """An agent word that can be an adjective or an apposed title after a definite noun:
     ADJECTIVE_AGENTS, a nisba (الأمنية، العسكري)، a participle (المتمردة، المعارض، المسؤولين),
     a sound plural (العاملات، الباحثين) or APPOSED_TITLES."""
     return m.pattern.words[0] in ADJECTIVE_AGENTS or word in APPOSED_TITLES or word.startswith("الم") \
-        or word.endswith(("يه", "ي", "ون", "ين", "ات"))
+        or word.endswith(("يه", "ي", "ون", "ين", "ات")) and word not in PLURAL_BODIES
 
 
 def gender(word: str) -> str:
