@@ -582,3 +582,21 @@ def test_a_note_of_protest_is_handed_by_the_summoner(nlp):
     recs = nlp.code("واستدعت وزارة الخارجية الإيرانية السفير السويسري لتسليمه مذكرة احتجاج.", "2015-08-01")
     assert {(r["event_type"], r["source"]["code"], r["target"]["code"]) for r in recs} == {("ACCUSE", "IRNGOV", "CHEGOV")}
     assert not any(r["event_type"] == "PROTEST" for r in recs)
+
+
+@pytest.mark.parametrize("text,trigger,hyp", [
+    # modality.SENTENCE_HEADS: the penalty a court sentences to is not carried out by the sentence
+    ("وقضت محكمة مصرية بإعدام الرئيس الأسبق محمد مرسي.", "إعدام", True),
+    ("وأصدرت محكمة مصرية حكما بإعدام الرئيس الأسبق محمد مرسي.", "إعدام", True),
+    # a decision providing for an approval reports it
+    ("وأصدر مجلس الوزراء قرارا يقضي بالموافقة على منح المملكة مقعد مراقب.", "الموافقة", False),
+])
+def test_a_sentence_names_the_penalty_to_come(nlp, text, trigger, hyp):
+    recs = [r for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)]
+    assert recs and {r["hypothetical"] for r in recs} == {hyp}
+
+
+def test_a_former_president_before_his_name(nlp):
+    # agents.tsv رئيس أسبق (ELI): الرئيس الأسبق محمد مرسي is one phrase, a former official in 2015
+    recs = nlp.code("وقضت محكمة مصرية بإعدام الرئيس الأسبق محمد مرسي.", "2015-06-16")
+    assert {(r["target"] or {}).get("code") for r in recs if r["event_type"] == "SANCTION"} == {"EGYELI"}

@@ -141,6 +141,11 @@ ACCUSE_HEADS = ("اتهم", "يتهم", "تتهم", "نتهم", "متهم", "ا�
                 # a conviction (أدين ثلاثة شرطيين بتعذيب موقوف) judges an act of the past, not news of the day
                 "ادين", "ادينوا", "مدان", "المدان", "مدانين", "المدانين", "ادانته", "ادانتهم")
 ACCUSE_REACH = 6
+# A sentence (قضت المحكمة بإعدامه، حكم عليه بالسجن، أصدرت حكما بإعدام) names with ب the penalty to come
+# (only a penalty: قرار يقضي بالموافقة provides for an approval it reports)
+PENALTY_TYPES = frozenset(("ASSAULT", "COERCE"))
+SENTENCE_HEADS = frozenset(("قضت", "قضي", "يقضي", "تقضي", "حكم", "حكما", "الحكم", "بالحكم", "احكام", "حكمت",
+                            "يحكم", "تحكم"))
 # تتهم المنظمات إدارة السجن بارتكاب مذبحة: the ب of the charge on the verbal noun of doing before the act
 DOING_WITH_B = frozenset(("بارتكاب", "بتنفيذ", "بشن", "بالقيام"))
 # A threat (هددت الجماعة بقتل الرهائن، تهديدات بشن اعتداءات، توعد بالانتقام) names with ب an act to come.
@@ -327,8 +332,11 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     if not hypothetical and charged is not None and any(
             _headed(stems[i], ACCUSE_HEADS) or _headed(stems[i], THREAT_HEADS)
             or _headed(stems[i], DEMAND_HEADS) and stems[i] not in TALIBAN
+            or hit.entry.type in PENALTY_TYPES and without_conjunction(stems[i]) in SENTENCE_HEADS
             for i in range(max(left, charged - ACCUSE_REACH), charged)):
-        hypothetical = True   # اتهم الجيش بقتل مدنيين، هددت بقتل الرهائن، طالبوا بالإفراج عنهم
+        # اتهم الجيش بقتل مدنيين، هددت بقتل الرهائن، طالبوا بالإفراج عنهم، قضت المحكمة بإعدامه: the act
+        # charged, threatened, demanded or sentenced to is not reported as done
+        hypothetical = True
     if not hypothetical and _intended(m, hit.anchor is not None, left, stems):
         # قررت السعودية إعادة سفيرها، تعتزم الحكومة توقيع اتفاق: decided or intended, so planned
         # (future, as يعتزم is in cues.tsv); a protest or an attack decided on is not reported
