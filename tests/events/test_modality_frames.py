@@ -600,3 +600,26 @@ def test_a_former_president_before_his_name(nlp):
     # agents.tsv رئيس أسبق (ELI): الرئيس الأسبق محمد مرسي is one phrase, a former official in 2015
     recs = nlp.code("وقضت محكمة مصرية بإعدام الرئيس الأسبق محمد مرسي.", "2015-06-16")
     assert {(r["target"] or {}).get("code") for r in recs if r["event_type"] == "SANCTION"} == {"EGYELI"}
+
+
+@pytest.mark.parametrize("text,absent", [
+    # triggers.LIFTED_TYPES: the ban or the siege lifted is the object of the lifting, none imposed
+    ("ودعت الحكومة الليبية المجتمع الدولي إلى رفع حظر السلاح عن الجيش الليبي.", "SANCTION"),
+    ("ورفعت السلطات حظر التجول في المدينة.", "COERCE"),
+    # events.tsv سير: a periodic tour (جولات دورية) runs no patrol
+    ("وتتابع اللجنة سير العمل في المشروع عبر جولات دورية للشركات.", "MOBILIZE"),
+])
+def test_what_is_lifted_is_not_imposed(nlp, text, absent):
+    assert absent not in {r["event_type"] for r in nlp.code(text, "2015-08-01") if not r["hypothetical"]}
+
+
+@pytest.mark.parametrize("text,dyads", [
+    # frames.SEND_VERBS: the forces sent are the sender's; the target is the state they go to
+    ("وأرسلت روسيا طائرات حربية إلى قاعدة حميميم في سوريا.", {("RUS", None)}),
+    ("وأرسلت مصر قوات إلى اليمن.", {("EGY", "YEM")}),
+    # agents.tsv: الفصائل الفلسطينية is فصائل + a nationality (PSE REB), not an agent without a state
+    ("ورحبت الجامعة العربية بالاتفاق بين الفصائل الفلسطينية.", {("IGOARLGOV", "PSEREB")}),
+])
+def test_senders_and_factions(nlp, text, dyads):
+    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code")) for r in nlp.code(text, "2015-08-01")}
+    assert got == dyads

@@ -99,6 +99,7 @@ def _subject_ok(p: Phrase) -> bool:
 
 
 RECIPIENT_PREPS = frozenset(("ل", "لل", "الي"))
+SEND_VERBS = ("ارسل", "يرسل", "ترسل", "حشد", "يحشد", "تحشد", "نشر", "ينشر", "تنشر")
 
 
 def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
@@ -134,6 +135,14 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                    and all(p.group != q.group for q in frame.source)), None)
         if to is not None:
             frame = Frame(frame.source, _group(phrases, to), frame.rule + "+recipient")
+    if not frame.mention and hit.entry.type == "MOBILIZE" and _bare(stems[noun.first]).startswith(SEND_VERBS) \
+            and frame.source and frame.target and all(p.mentions and p.kinds == {"agent"}
+                                                      and p.fields.get("sector") == "MIL" for p in frame.target):
+        # أرسلت روسيا طائرات حربية إلى سوريا: the forces sent are the sender's, not the target; the
+        # target is the state they are sent to (إلى + a state), if named as an actor
+        dest = next((p for p in phrases if p.first > frame.target[-1].last and p.prep == "الي" and not p.locative
+                     and p.fields.get("country")), None)
+        frame = Frame(frame.source, _group(phrases, dest), frame.rule + "+sent")
     if not frame.mention and noun.first > 0 and _bare(stems[noun.first - 1]) in HANDED_NOTES:
         handed = _handed(noun, phrases, tokens, stems)
         if handed is not None:

@@ -1225,6 +1225,10 @@ def _do_verb(hits: list[TriggerHit], verbs: list[Match], breaks: list[bool]) -> 
     return out
 
 
+LIFTING_TYPES = frozenset(("CONCEDE", "RETREAT"))
+LIFTED_TYPES = frozenset(("SANCTION", "COERCE"))
+
+
 def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[TriggerHit]:
     """A verb whose required object is itself an event noun (أجرت مناورات، عقد محادثات، شن
     هجوما) yields to the noun, which takes the verb as its anchor."""
@@ -1238,6 +1242,10 @@ def _govern(hits: list[TriggerHit], required_at: dict[int, int]) -> list[Trigger
             continue
         light = h.match.pattern.words[0].startswith(LIGHT_VERBS)
         for k2, h2 in enumerate(hits):
+            if k2 != k and h2.match.first <= at <= h2.match.last and h2.match.pattern.form in ("noun", "fixed") \
+                    and h.entry.type in LIFTING_TYPES and h2.entry.type in LIFTED_TYPES:
+                drop.add(k2)   # رفع حظر السلاح، إلغاء حالة الطوارئ: the ban lifted is the object, no ban imposed
+                break
             if k2 != k and h2.match.first <= at <= h2.match.last and h2.match.pattern.form in ("noun", "fixed") \
                     and (light or h2.entry.type == h.entry.type) and not h2.entry.note.endswith(PARTICIPANTS):
                 drop.add(k)
