@@ -268,3 +268,13 @@ def test_a_plural_body_after_a_name_is_the_object(nlp):
     [r] = [r for r in nlp.code("وطالبت منظمة العفو الدولية السلطات البحرينية بالإفراج عن الناشطين.", "2015-08-01")
            if r["event_type"] == "REQUEST"]
     assert (r["source"]["code"], r["target"]["code"]) == ("NGOHRI", "BHRGOV")
+
+
+@pytest.mark.parametrize("text,code", [
+    # recognize.select: an ambiguous organisation of two words counts where the sentence names its state
+    ("وهاجم مسلحون من حركة الشباب قاعدة عسكرية في الصومال.", "SOMREB"),
+    ("وشاركت حركة الشباب الجامعي في المظاهرة في القاهرة.", "---CVL"),
+])
+def test_an_ambiguous_organisation_in_its_state(nlp, text, code):
+    recs = nlp.code(text, "2015-08-01")
+    assert recs and {(r["source"] or {}).get("code") for r in recs} == {code}

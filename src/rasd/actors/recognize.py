@@ -104,12 +104,18 @@ def select(matches: list[Match], stems: Any) -> list[Match]:
     # but استقبل محمد بن سلمان الرئيس التركي: a title of the next actor)
     # جامعة الملك خالد، مستشفى الملك فهد، جامعة الإمام: a title after a named institution is its name
     starts = {a.first for a in actors}
+    # حركة الشباب (al-Shabaab, and "the youth movement"): an ambiguous organisation's name of two words
+    # or more counts where the sentence names its state (في الصومال، الصومالية); one word (النصرة
+    # "support", الاتحاد "the union", a newspaper's name) still needs a place word before it
+    states = {getattr(a.ref, "iso3", None) for a in actors if a.kind in ("country", "nisba", "capital")} | {
+        getattr(a.ref, "country", None) for a in actors if a.kind in ("capital", "place")}
     cands = [m for m in actors if not (
         (m.kind in ("country", "capital", "nisba") and m.prefix in ("", "ال")
          or m.kind == "agent" and m.first == m.last and m.prefix == "ال" and m.last + 1 not in starts)
         and m.first >= 2 and stems[m.first - 2] in KIN_LINKS) and not (
         _namesake(m, stems)) and not (_common_word(m, stems)) and not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
+        and not (m.kind == "org" and m.last > m.first and getattr(m.ref, "country", None) in states)
         and not (m.kind == "nisba" and m.first - 1 in heads
                  # وزير المالية، وزراء المالية: a portfolio after a minister, not the nationality (Malian)
                  and stems[m.first - 1] not in MINISTER_HEADS)) and not (
