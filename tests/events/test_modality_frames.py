@@ -623,3 +623,18 @@ def test_what_is_lifted_is_not_imposed(nlp, text, absent):
 def test_senders_and_factions(nlp, text, dyads):
     got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code")) for r in nlp.code(text, "2015-08-01")}
     assert got == dyads
+
+
+@pytest.mark.parametrize("text,trigger,dyads", [
+    # frames.shared_subject: a verb of force joined to another is active, with its subject
+    ("وداهمت قوات الأمن منزل الناشط واعتقلت شقيقه.", "داهمت", {("---COP", "---CVL")}),
+    ("يذكر أن قوات الاحتلال الإسرائيلي اقتحمت المسجد الأقصى واعتدت على المصلين.", "اعتدت", {("ISRMIL", None)}),
+    # frames.VISIT_CAMEO: the place visited is the genitive, the visitor the subject before
+    ("ويعتزم وزير الخارجية الألماني زيارة طهران الأسبوع المقبل.", "زيارة", {("DEUGOV", "IRN")}),
+    # frames._numeral_word: إعدام X لثلاثة …: with ل on the number of the object, X is the agent
+    ("وأدانت فرنسا إعدام السلطات الإيرانية لثلاثة ناشطين أكراد.", "إعدام", {("IRNGOV", None)}),
+])
+def test_roles_of_session_17(nlp, text, trigger, dyads):
+    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
+    assert got == dyads

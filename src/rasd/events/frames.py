@@ -99,6 +99,8 @@ def _subject_ok(p: Phrase) -> bool:
 
 
 RECIPIENT_PREPS = frozenset(("ل", "لل", "الي"))
+VISIT_CAMEO = "042"
+PLACE_KINDS = frozenset(("country", "capital", "place"))
 SEND_VERBS = ("ارسل", "يرسل", "ترسل", "حشد", "يحشد", "تحشد", "نشر", "ينشر", "تنشر")
 
 
@@ -253,6 +255,7 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
 # الحوثيين ودمرت آليات) shares the subject of the clause it is joined to: a phrase between the
 # previous trigger and it is that trigger's object, not a subject placed before the verb.
 COORDINATING = frozenset(("و", "ف", "وس", "فس"))
+FORCE_TYPES = frozenset(("ASSAULT", "COERCE"))
 WITH_PRONOUN = frozenset(("معه", "معها", "معهم", "معهما"))
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 
@@ -264,6 +267,18 @@ def shared_subject(hit: TriggerHit, frame: Frame, previous: tuple[TriggerHit, Fr
     joint act with "with him" (واستقبل الملك الرئيس وبحث معه) its target. A verb that shares the
     previous subject and carries an object pronoun (وطالبه) takes the previous target."""
     m = hit.match
+    if previous is not None and hit.anchor is None and m.prefix in COORDINATING and not frame.source \
+            and frame.rule.startswith("verb-passive") and hit.entry.type in FORCE_TYPES \
+            and previous[0].entry.type in FORCE_TYPES and previous[1].source \
+            and not any(tokens.breaks[j] for j in range(previous[0].match.last + 1, m.first)):
+        # داهمت قوات الأمن منزل الناشط واعتقلته، هاجم مسلحون الحافلة وقتلوا ثلاثة: a verb of force
+        # joined to another is active, with its subject (the passive reading اُعتقل has no agent); its
+        # object follows it (واعتدت على المصلين) or is its pronoun (واعتقلته: the previous target),
+        # never the previous clause's object (وقتل مسلحون ثلاثة مدنيين وجرحوا خمسة آخرين)
+        after = [p for p in frame.target if p.first > m.last]
+        pronoun = m.suffix in OBJECT_PRONOUNS and m.last not in tokens.taa
+        target = after or (previous[1].target if pronoun else [])
+        return Frame(previous[1].source, target, frame.rule + "+shared-subject")
     if previous is None or hit.anchor is not None or m.prefix not in COORDINATING \
             or not frame.rule.startswith("verb-svo") or not frame.source:
         return frame
@@ -338,6 +353,10 @@ def _fronted_possessor(m: Any, actors: list[Phrase], tokens: Tokens, stems: Any)
     if end is None or any(breaks[j] for j in range(1, m.first + 1)):
         return None
     return next((p for p in actors if end < p.first <= end + FRONTED_SUBJECT_REACH and _subject_ok(p)), None)
+
+
+def _numeral_word(w: str) -> bool:
+    return w[:1].isdigit() or w in NUMERAL_WORDS
 
 
 def _nearest(places: list[Phrase], first: int) -> Phrase:
@@ -666,7 +685,11 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 # تجنيد الحوثيين للأطفال، اقتحام السلطات لمكاتب الشركة، اعتقال الشرطة للمتظاهرين:
                 # with an object in ل right after it the genitive is the agent
                 gen is not None and gen.first == m.last + 1
-                and any(p.first > gen.last and p.prep == "ل" and p.first - gen.last <= 2 for p in after)):
+                and (any(p.first > gen.last and p.prep == "ل" and p.first - gen.last <= 2 for p in after)
+                     # إعدام السلطات الإيرانية لثلاثة ناشطين: ل on the number that counts the object
+                     or gen.last + 2 < len(texts) and texts[gen.last + 1][:1] == "ل"
+                     and _numeral_word(texts[gen.last + 1][1:])
+                     and any(p.first == gen.last + 2 for p in after))):
             if gen is not None and (gen.kinds <= {"nisba"} or not definite and _group_adjective(gen, texts)):
                 # الغارات الإسرائيلية: the adjective names the attacker (its military)
                 source, target = gen, None
@@ -732,6 +755,12 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
             preposed = [p for p in before_any if _subject_ok(p) and p.group != gen.group]
             return Frame(_group(phrases, preposed[-1] if preposed else None), _group(phrases, gen),
                          "noun-participle")
+        if gen is not None and hit.entry.cameo == VISIT_CAMEO and gen.mentions and gen.kinds <= PLACE_KINDS:
+            # يعتزم وزير الخارجية الألماني زيارة طهران: the place visited is the genitive, the visitor
+            # the subject named before
+            visitor = [p for p in before if _subject_ok(p) and p.group != gen.group]
+            source = visitor[-1] if visitor else topic
+            return Frame(_group(phrases, source), _group(phrases, gen), "noun-visit")
         source = gen
         obj_group = next((p.group for p in after if p.first <= hit.required <= p.last), None)
         rest = [p for p in after if p is not gen and p.group != obj_group]
