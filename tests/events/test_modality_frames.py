@@ -638,3 +638,24 @@ def test_roles_of_session_17(nlp, text, trigger, dyads):
     got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
            for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
     assert got == dyads
+
+
+@pytest.mark.parametrize("text,trigger,etype,negated", [
+    # modality.TAKING_PART: refusing to take part in talks negates the talks
+    ("ورفضت الحكومة السورية المشاركة في محادثات جنيف.", "محادثات", "CONSULT", True),
+    # modality.DONE_VERBS: لم يتم الإفراج "was not released"
+    ("ولم يتم حتى الآن الإفراج عن الرهائن.", "الإفراج", "RETREAT", True),
+    ("وتم الإفراج عن الرهائن أمس.", "الإفراج", "RETREAT", False),
+    # but the verb carries another verbal noun here: the investigations are not what is negated
+    ("ولم يتم الانتهاء من التحقيقات في سقوط الموصل حتى الآن بحسب اللجنة البرلمانية.", "التحقيقات", "ACCUSE", False),
+])
+def test_refusal_and_done_verbs(nlp, text, trigger, etype, negated):
+    recs = [r for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)]
+    assert recs and {(r["event_type"], r["negated"]) for r in recs} == {(etype, negated)}
+
+
+def test_a_claimed_attack_is_reported(nlp):
+    # frames.CLAIM_VERBS: تبنى تنظيم داعش الهجوم: the definite attack is told, with its author
+    recs = [r for r in nlp.code("وتبنى تنظيم داعش الهجوم الذي استهدف مسجدا في الكويت.", "2015-07-03")
+            if r["event_type"] == "ASSAULT"]
+    assert [r["source"]["code"] for r in recs] == ["IMGREBRAD"]

@@ -1061,6 +1061,12 @@ def _event_background(m: Any, stems: Any) -> bool:
                                     for i in range(max(0, m.first - 5), m.first - 1))
 
 
+CLAIM_VERBS = frozenset(("تبني", "تبنت", "يتبني", "تتبني", "تبنوا"))
+CLAIMED_ACTS = frozenset(("هجوم", "هجمات", "تفجير", "تفجيرات", "انفجار", "اعتداء", "اعتداءات", "عمليه", "عمليات",
+                          "اغتيال", "هجومين"))
+CLAIM_REACH = 5
+
+
 def back_reference(hit: TriggerHit, stems: Any) -> bool:
     """A definite event noun of violence or protest (الهجوم، الاغتيالات، المظاهرات) refers back to
     an event already known or names the kind of event: news introduces a new one indefinite (قتل
@@ -1075,6 +1081,9 @@ def back_reference(hit: TriggerHit, stems: Any) -> bool:
         return False
     if _occurs(m, stems) or any(stems[i] in AGENT_MARKERS for i in range(m.last + 1, min(len(stems), m.last + 6))):
         return False
+    if m.pattern.words[0] in CLAIMED_ACTS and m.prefix == "ال" and any(
+            _bare(stems[i]) in CLAIM_VERBS for i in range(max(0, m.first - CLAIM_REACH), m.first)):
+        return False   # تبنى تنظيم داعش الهجوم: a claim tells the attack and its author (not تتبنى سياسات القتل)
     return not (m.first > 1 and stems[m.first - 1] == "في"
                 and any(stems[i] in PARTICIPATE or stems[i][:1] in "وف" and stems[i][1:] in PARTICIPATE
                         for i in range(max(0, m.first - 5), m.first - 1)))

@@ -38,13 +38,16 @@ DENIAL_FORMS = with_proclitics(DENIAL_STEMS)
 NEG_BEFORE_NOUN = frozenset(("دون", "بدون", "عدم", "غير"))
 LIGHT_REACH = 5   # words between a light verb (شارك) and the event noun it carries (في المؤتمر)
 LIGHT_NEGATIONS = frozenset(("لن", "لم", "لا"))   # not ما: ما يقوم به الناس is "what people do"
+DONE_VERBS = frozenset(("تم", "يتم", "تمت", "سيتم", "ستتم"))   # لم يتم الإفراج عن الرهائن: "was not done"
 
 
 def _light_verb(m: Any, left: int, stems: Any) -> int | None:
     """The light verb (LIGHT_VERBS, not a trigger) that carries noun trigger ``m`` in its clause."""
     for i in range(m.first - 1, max(left - 1, m.first - 1 - LIGHT_REACH), -1):
         w = without_conjunction(stems[i])
-        if w.startswith(("س",)) and w[1:].startswith(LIGHT_VERBS):
+        if w in ("من", "عن"):
+            return None   # لم يتم الانتهاء من التحقيقات: the verb carries another verbal noun (الانتهاء)
+        if w in DONE_VERBS or w.startswith(("س",)) and w[1:].startswith(LIGHT_VERBS):
             return i
         if w.startswith(LIGHT_VERBS) and not w.startswith(("ال",)):
             return i
@@ -64,6 +67,7 @@ REFUSAL_STEMS = frozenset(("رفض", "رفضت", "رفضوا", "رفضا", "ير
 REFUSABLE_TYPES = frozenset(("CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"))
 REFUSAL_FORMS = with_proclitics(REFUSAL_STEMS)
 REFUSAL_REACH = 4   # رفضت الحكومة إجراء محادثات: the subject and a verbal noun of doing between
+TAKING_PART = frozenset(("المشاركه", "مشاركه", "بالمشاركه", "الانضمام", "الدخول"))
 # words that end the refused act's reach: علق على "commented on", تجميد أنشطتها مقابل رفع العقوبات
 REFUSAL_STOPS = frozenset(("علي", "مقابل", "بعد", "قبل", "لكن"))
 # Nominal negators (بدون طيار، غير مسلحة، عدم اعتقال) negate only their complement: the word right
@@ -301,9 +305,12 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         if w in DENIAL_FORMS or w == "صحه" and i > 0 and stems[i - 1] in ("لا", "ولا"):
             negated = True   # نفى …، ونفت …، لا صحة للأنباء عن اعتقال الصحفي
             break
+    # رفضت الحكومة السورية المشاركة في محادثات جنيف: taking part in the act is what is refused
+    at = m.first - 2 if m.first >= 2 and stems[m.first - 1] == "في" \
+        and without_conjunction(stems[m.first - 2]) in TAKING_PART else m.first
     if not negated and hit.entry.type in REFUSABLE_TYPES and any(
             stems[i] in REFUSAL_FORMS and REFUSAL_STOPS.isdisjoint(stems[i + 1:m.first])
-            for i in range(max(left, m.first - REFUSAL_REACH), m.first)):
+            for i in range(max(left, at - REFUSAL_REACH), m.first)):
         # رفضت الحكومة إجراء محادثات، امتنعت روسيا عن التعاون، ألغى الرئيس زيارته، علق الاتحاد
         # المساعدات: the act refused, called off or suspended does not happen (علق على: commented)
         negated = True
