@@ -659,3 +659,20 @@ def test_a_claimed_attack_is_reported(nlp):
     recs = [r for r in nlp.code("وتبنى تنظيم داعش الهجوم الذي استهدف مسجدا في الكويت.", "2015-07-03")
             if r["event_type"] == "ASSAULT"]
     assert [r["source"]["code"] for r in recs] == ["IMGREBRAD"]
+
+
+@pytest.mark.parametrize("text,source", [
+    # frames.CLAIM_VERBS: أعلن مسؤوليته عن الهجوم tells the attack and its author
+    ("وأعلن تنظيم القاعدة في جزيرة العرب مسؤوليته عن الهجوم على الصحيفة الفرنسية.", "IMGREB"),
+    # no claim made, in general: no attack reported
+    ("ولا يعلن المتمردون عادة مسؤوليتهم عن الهجمات التي تودي بحياة مدنيين.", None),
+])
+def test_a_claim_of_responsibility(nlp, text, source):
+    recs = [r for r in nlp.code(text, "2015-01-10") if r["event_type"] == "ASSAULT" and not r["hypothetical"]]
+    assert [(r["source"] or {}).get("code") for r in recs] == ([source] if source else [])
+
+
+def test_members_name_an_ambiguous_organisation(nlp):
+    # recognize.MEMBER_WORDS: عناصر حركة الشباب are al-Shabaab's, even in Kenya
+    recs = nlp.code("وقتلت الشرطة الكينية ثلاثة من عناصر حركة الشباب في مومباسا.", "2015-08-01")
+    assert {(r["target"] or {}).get("code") for r in recs if r["event_type"] == "ASSAULT"} == {"SOMREB"}

@@ -115,7 +115,10 @@ def select(matches: list[Match], stems: Any) -> list[Match]:
         and m.first >= 2 and stems[m.first - 2] in KIN_LINKS) and not (
         _namesake(m, stems)) and not (_common_word(m, stems)) and not (
         m.pattern.ambiguous and not (m.first > 0 and stems[m.first - 1] in PLACE_CONTEXT)
-        and not (m.kind == "org" and m.last > m.first and getattr(m.ref, "country", None) in states)
+        and not (m.kind == "org" and m.last > m.first and (
+            getattr(m.ref, "country", None) in states
+            # عناصر حركة الشباب، مقاتلي حركة الشباب: members name an organisation
+            or m.first > 0 and without_conjunction(stems[m.first - 1]) in MEMBER_WORDS))
         and not (m.kind == "nisba" and m.first - 1 in heads
                  # وزير المالية، وزراء المالية: a portfolio after a minister, not the nationality (Malian)
                  and stems[m.first - 1] not in MINISTER_HEADS)) and not (
@@ -552,6 +555,8 @@ APPOSED_TITLES = frozenset(("الامير", "الملك", "الشيخ", "الر�
                             "العميد", "الفريق", "المقدم", "الراءد", "النقيب", "الامام", "المستشار"))
 
 
+MEMBER_WORDS = frozenset(("عناصر", "مقاتلي", "مقاتلو", "مسلحي", "مسلحو", "قاده", "زعيم", "قادة", "اعضاء", "عضو",
+                          "انصار", "متشددي", "متشددو"))
 # Plural nouns of bodies in ات, never adjectives: طالبت منظمة العفو الدولية السلطات البحرينية (the object)
 PLURAL_BODIES = frozenset(("السلطات", "القوات", "الحكومات", "الجماعات", "الميليشيات", "المليشيات", "المنظمات",
                            "الهيءات", "الوزارات", "الجهات", "الاجهزه"))

@@ -1061,10 +1061,12 @@ def _event_background(m: Any, stems: Any) -> bool:
                                     for i in range(max(0, m.first - 5), m.first - 1))
 
 
-CLAIM_VERBS = frozenset(("تبني", "تبنت", "يتبني", "تتبني", "تبنوا"))
+CLAIM_VERBS = frozenset(("تبني", "تبنت", "يتبني", "تتبني", "تبنوا", "مسءوليته", "مسءوليتها", "مسءوليتهم",
+                         "المسءوليه"))   # أعلن التنظيم مسؤوليته عن الهجوم
 CLAIMED_ACTS = frozenset(("هجوم", "هجمات", "تفجير", "تفجيرات", "انفجار", "اعتداء", "اعتداءات", "عمليه", "عمليات",
                           "اغتيال", "هجومين"))
 CLAIM_REACH = 5
+UNCLAIMED = frozenset(("لا", "لم", "لن", "عاده", "غالبا", "نفي", "نفت"))
 
 
 def back_reference(hit: TriggerHit, stems: Any) -> bool:
@@ -1081,9 +1083,12 @@ def back_reference(hit: TriggerHit, stems: Any) -> bool:
         return False
     if _occurs(m, stems) or any(stems[i] in AGENT_MARKERS for i in range(m.last + 1, min(len(stems), m.last + 6))):
         return False
-    if m.pattern.words[0] in CLAIMED_ACTS and m.prefix == "ال" and any(
-            _bare(stems[i]) in CLAIM_VERBS for i in range(max(0, m.first - CLAIM_REACH), m.first)):
-        return False   # تبنى تنظيم داعش الهجوم: a claim tells the attack and its author (not تتبنى سياسات القتل)
+    claim = next((i for i in range(max(0, m.first - CLAIM_REACH), m.first) if _bare(stems[i]) in CLAIM_VERBS), None) \
+        if m.pattern.words[0] in CLAIMED_ACTS and m.prefix == "ال" else None
+    if claim is not None and not any(_bare(stems[i]) in UNCLAIMED for i in range(max(0, claim - 3), m.first)):
+        # تبنى تنظيم داعش الهجوم، أعلن مسؤوليته عن الهجوم: a claim tells the attack and its author (not
+        # تتبنى سياسات القتل والتفجير, nor ولا يعلن المتمردون عادة مسؤوليتهم عن الهجمات: no claim, in general)
+        return False
     return not (m.first > 1 and stems[m.first - 1] == "في"
                 and any(stems[i] in PARTICIPATE or stems[i][:1] in "وف" and stems[i][1:] in PARTICIPATE
                         for i in range(max(0, m.first - 5), m.first - 1)))
