@@ -518,6 +518,14 @@ SENSES = [
     # triggers._fire_contained: firefighters control a fire, they seize no building
     ("وسيطرت فرق الدفاع المدني أمس على حريق مبنى الدوائر الحكومية.", "COERCE", False),
     ("وسيطرت القوات العراقية على مبنى المحافظة بعد اشتباكات.", "COERCE", True),
+    # triggers._took_place: فجرت في مكتب is ف + جرت "took place"; فجر أمس is "dawn yesterday"
+    ("أما حالة الزواج الأخرى عبر الإنترنت فجرت في مكتب هيئة محلية.", "ASSAULT", False),
+    ("واعتقلت قوات الاحتلال فجر أمس شابا فلسطينيا في الخليل.", "ASSAULT", False),
+    ("وقال قائد الشرطة إن انتحاريا فجر نفسه في وسط مجموعة من طلاب أكاديمية الشرطة.", "ASSAULT", True),
+    # triggers._self_torment, _infringement: tormenting oneself, infringing on affairs
+    ("وتعذب نفسها من أجل موسيقاها.", "ASSAULT", False),
+    ("وقال إن القرار يشكل اعتداء على شؤونها الداخلية.", "ASSAULT", False),
+    ("واعتدى مستوطنون على مزارعين فلسطينيين قرب نابلس.", "ASSAULT", True),
     # triggers._street_walk: a walk in the street is no taking to the streets
     ("وكان الرئيس يخرج كل صباح إلى الحمام ويخرج في المساء ليمشي لوقت في الشارع.", "PROTEST", False),
     ("وخرج الآلاف إلى الشارع احتجاجا على القرار.", "PROTEST", True),

@@ -676,3 +676,10 @@ def test_members_name_an_ambiguous_organisation(nlp):
     # recognize.MEMBER_WORDS: عناصر حركة الشباب are al-Shabaab's, even in Kenya
     recs = nlp.code("وقتلت الشرطة الكينية ثلاثة من عناصر حركة الشباب في مومباسا.", "2015-08-01")
     assert {(r["target"] or {}).get("code") for r in recs if r["event_type"] == "ASSAULT"} == {"SOMREB"}
+
+
+def test_an_to_done_verb_is_a_possibility(nlp):
+    # modality: أن يتم قصفها "that it be shelled" is a possibility (not when planned: من المقرر أن …)
+    recs = [r for r in nlp.code("وتأخذ إسرائيل في حساباتها أن يتم قصفها بالصواريخ غير التقليدية.", "2008-01-01")
+            if expresses(r, "قصفها")]
+    assert recs and all(r["hypothetical"] for r in recs)

@@ -258,13 +258,13 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
     while left > 0 and not breaks[left]:
         left -= 1
     nominal = m.pattern.form == "noun" or m.pattern.form == "fixed" and (
-        "ال" in m.prefix or m.first > 0 and stems[m.first - 1] == "في")
+        "ال" in m.prefix or m.first > 0 and stems[m.first - 1] == "في") \
+        or m.first > 0 and without_conjunction(stems[m.first - 1]) in DONE_VERBS   # يتم قصفها: the verbal noun
     light = _light_verb(m, left, stems) if nominal and hit.anchor is None else None
     if light is not None:
         # ولن تشارك روسيا في المؤتمر، ستشارك قطر في المحادثات: a noun carried by a light verb that is no
         # trigger takes the verb's tense and negation, as an anchored noun does
-        word = stems[light]
-        future = future or word.startswith(("س", "وس", "فس"))
+        future = future or stems[light].startswith(("س", "وس", "فس"))
     for c in cues:
         if c.last >= m.first:
             continue
@@ -298,6 +298,9 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         # ما جاء على لسان باتروشيف خلال لقائه شافيز، قال الوزير خلال زيارته: the meeting is when it was
         # said, told by the writer, not what was said (unless after أن: قال إنه خلال لقائه …)
         say = None
+    if light is not None and not future and light > 0 and stems[light - 1] in ("ان", "بان", "لان") \
+            and stems[light].startswith(("ي", "ت")) and stems[light] not in ("تم", "تمت"):   # بعد أن تم: past
+        hypothetical = True   # تأخذ إسرائيل في حساباتها أن يتم قصفها: أن + imperfect, a possibility
     if m.pattern.form == "noun" and m.first > 0 and stems[m.first - 1] in NEG_BEFORE_NOUN:
         negated = True
     for i in range(max(0, m.first - 12), m.first):

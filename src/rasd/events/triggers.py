@@ -862,6 +862,31 @@ EXPLOSIVE_FACTORS = frozenset(("عوامل", "عامل"))
 HURT_FEELINGS = ("كرام", "مشاعر", "كبرياء", "شعور", "احاسيس")
 
 
+# فجرت في مكتب الهيئة: ف + جرت "then took place", not فجّرت "blew up", which takes an object
+TOOK_PLACE_NEXT = frozenset(("في", "خلال", "بين", "امس", "اليوم", "يوم", "بعد", "قبل", "عبر", "وسط"))
+# تعذب نفسها من أجل موسيقاها: torment oneself; اعتداء على شؤونها الداخلية، على السيادة: an infringement
+REFLEXIVES = frozenset(("نفسه", "نفسها", "انفسهم", "نفسي", "نفسك"))
+INFRINGED = ("شءون", "سياده", "حقوق", "حق", "كرامه", "صلاحيات", "حريه", "حريات", "القانون", "الدستور", "قرار",
+             "استقلال", "الشءون", "السياده", "الحقوق", "الكرامه", "الحريات", "المقدسات", "الثوابت")
+
+
+def _took_place(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    return m.first == m.last and not m.suffix and texts[m.first].startswith("فجر") and j < len(texts) \
+        and texts[j] in TOOK_PLACE_NEXT
+
+
+def _self_torment(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    return j < len(texts) and texts[j] in REFLEXIVES
+
+
+def _infringement(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    j = m.last + 1
+    return j + 1 < len(texts) and without_conjunction(texts[j]) in ("علي", "عليه", "عليها") \
+        and _plain(texts[j + 1]).startswith(INFRINGED)
+
+
 def _sparked(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     j = m.last + 1
     return not m.suffix and j < len(texts) and not breaks[j] and _plain(texts[j]) in SPARKED
@@ -1310,7 +1335,8 @@ SENSE_RULES = _by_word((
     (("اجتماع",), _sociology), (("استقبال", "ضيافه"), _kind_welcome), (("تظاهره", "تظاهرات"), _festival),
     (("ايد",), _hands), (("دافع",), _club_colours), (("فجرت", "فجروا", "يفجر", "تفجر", "يفجرون"), _sparked),
     (("رحب",), _open_heart), (("عذب", "عذبا"), _sweet), (("تفجير",), _figurative_blast),
-    (("جرح", "يجرح", "تجرح"), _hurt_feelings),
+    (("جرح", "يجرح", "تجرح"), _hurt_feelings), (("فجرت", "فجر"), _took_place),
+    (("تعذب", "يعذب", "عذب"), _self_torment), (("اعتداء", "اعتداءات"), _infringement),
 ))
 # rules about the words that begin with a head (تعبئة، التعبئة؛ حمّل، رفض، رافضا، عارض)
 PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
