@@ -10,6 +10,7 @@ so that errors can be traced (``provenance.rule``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, gender, is_crowd, is_participant_trigger
@@ -1212,15 +1213,20 @@ RECEIVED_TYPES = frozenset(("SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"
 SENDER_REACH = 4    # words between the event noun and من + sender (هاتفيا، مكتوبة …)
 
 
-def _received(m: Any, phrases: list[Phrase], tokens: Tokens, stems: Any, frame: Frame) -> Frame | None:
-    breaks = tokens.breaks
-    verb = None
-    for i in range(m.first - 1, max(-1, m.first - 1 - RECEIVE_REACH), -1):
-        if _bare(stems[i]) in RECEIVE_VERBS:
-            verb = i
-            break
+def _verb_before(m: Any, stems: Any, breaks: list[bool], reach: int, is_verb: Callable[[str], bool]) -> int | None:
+    """The nearest word before event noun ``m`` in its clause, within ``reach`` words, for which
+    ``is_verb`` holds of the word without its conjunction."""
+    for i in range(m.first - 1, max(-1, m.first - 1 - reach), -1):
+        if is_verb(_bare(stems[i])):
+            return i
         if breaks[i + 1]:
             return None
+    return None
+
+
+def _received(m: Any, phrases: list[Phrase], tokens: Tokens, stems: Any, frame: Frame) -> Frame | None:
+    breaks = tokens.breaks
+    verb = _verb_before(m, stems, breaks, RECEIVE_REACH, RECEIVE_VERBS.__contains__)
     if verb is None:
         return None
     actors = [p for p in phrases if not p.locative]
@@ -1243,16 +1249,12 @@ HAND_HEADS = ("سلم", "يسلم", "تسليم", "لتسليم", "بتسليم"
 HAND_REACH = 7
 
 
+def _handing(w: str) -> bool:
+    return w.startswith(HAND_HEADS) and not w.startswith("تسلم")   # تسلم "received"
+
+
 def _handed(m: Any, phrases: list[Phrase], tokens: Tokens, stems: Any) -> Frame | None:
-    breaks = tokens.breaks
-    verb = None
-    for i in range(m.first - 1, max(-1, m.first - 1 - HAND_REACH), -1):
-        w = _bare(stems[i])
-        if w.startswith(HAND_HEADS) and not w.startswith("تسلم"):
-            verb = i
-            break
-        if breaks[i + 1]:
-            return None
+    verb = _verb_before(m, stems, tokens.breaks, HAND_REACH, _handing)
     if verb is None:
         return None
     actors = [p for p in phrases if not p.locative and _subject_ok(p)]
