@@ -42,16 +42,17 @@ DONE_VERBS = frozenset(("تم", "يتم", "تمت", "سيتم", "ستتم"))   #
 
 
 def _light_verb(m: Any, left: int, stems: Any) -> int | None:
-    """The light verb (LIGHT_VERBS, not a trigger) that carries noun trigger ``m`` in its clause."""
+    """The light verb (LIGHT_VERBS or تم/يتم, not a trigger) that carries noun trigger ``m`` in its
+    clause (ستشارك: with its future prefix; not the article's ال)."""
     for i in range(m.first - 1, max(left - 1, m.first - 1 - LIGHT_REACH), -1):
         w = without_conjunction(stems[i])
         if w in ("من", "عن"):
             return None   # لم يتم الانتهاء من التحقيقات: the verb carries another verbal noun (الانتهاء)
-        if w in DONE_VERBS or w.startswith(("س",)) and w[1:].startswith(LIGHT_VERBS):
-            return i
-        if w.startswith(LIGHT_VERBS) and not w.startswith(("ال",)):
+        if w in DONE_VERBS or w.removeprefix("س").startswith(LIGHT_VERBS) and not w.startswith("ال"):
             return i
     return None
+
+
 # The time of a saying (قال خلال لقائه، على لسانه أثناء زيارته) and what opens the words said.
 SAYING_TIMES = frozenset(("خلال", "اثناء", "لدي", "عند", "ابان"))
 SAID_OPENERS = frozenset(("ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"))
@@ -298,7 +299,7 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
         # ما جاء على لسان باتروشيف خلال لقائه شافيز، قال الوزير خلال زيارته: the meeting is when it was
         # said, told by the writer, not what was said (unless after أن: قال إنه خلال لقائه …)
         say = None
-    if light is not None and not future and light > 0 and stems[light - 1] in ("ان", "بان", "لان") \
+    if light is not None and not future and light > 0 and stems[light - 1] in SUBJUNCTIVE_PARTICLES \
             and stems[light].startswith(("ي", "ت")) and stems[light] not in ("تم", "تمت"):   # بعد أن تم: past
         hypothetical = True   # تأخذ إسرائيل في حساباتها أن يتم قصفها: أن + imperfect, a possibility
     if m.pattern.form == "noun" and m.first > 0 and stems[m.first - 1] in NEG_BEFORE_NOUN:
