@@ -45,6 +45,8 @@ LOCATION_REACH = 12
 # the CAMEO "express intent" code of the action.
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "030", "AID": "033"}
 JOINT_TYPES = frozenset(("CONSULT", "COOPERATE", "AGREE", "SUPPORT"))
+EXCHANGE_VERBS = ("تبادل", "يتبادل", "تتبادل")
+EXCHANGE_REACH = 6   # تبادلت إسرائيل وحزب الله إطلاق النار: the two sides between the verb and the fire
 DUAL_PREPS = frozenset(("بين", "مع", "علي", "ضد", "الي", "من"))
 _FUNCTION_WORDS = frozenset((
     "في", "مع", "علي", "ضد", "الي", "من", "عن", "بين", "لدي", "قد", "لن", "لم", "لا", "دون", "بدون", "عدم", "غير",
@@ -424,7 +426,10 @@ class Pipeline:
             sources = [self._actor(p, n, orig, entry.type) for p in frame.source]
             targets = [self._actor(p, n, orig, entry.type) for p in frame.target]
             rule = f"{frame.rule}:{entry.type.lower()}@events.tsv:{entry.line}"
-            joint = entry.type in JOINT_TYPES
+            # تبادلت إسرائيل وحزب الله إطلاق النار: fire exchanged is each side's on the other
+            joint = entry.type in JOINT_TYPES or any(
+                without_conjunction(stems[i]).startswith(EXCHANGE_VERBS)
+                for i in range(max(0, hit.match.first - EXCHANGE_REACH), hit.match.first))
             dyads: list[tuple[Actor | None, Actor | None]]
             if sources and targets:
                 dyads = [(a, b) for a in sources for b in targets if _distinct(a, b)]

@@ -683,3 +683,22 @@ def test_an_to_done_verb_is_a_possibility(nlp):
     recs = [r for r in nlp.code("وتأخذ إسرائيل في حساباتها أن يتم قصفها بالصواريخ غير التقليدية.", "2008-01-01")
             if expresses(r, "قصفها")]
     assert recs and all(r["hypothetical"] for r in recs)
+
+
+@pytest.mark.parametrize("text,trigger,dyads", [
+    # pipeline.EXCHANGE_VERBS: fire exchanged is each side's on the other
+    ("وتبادلت إسرائيل وحزب الله إطلاق النار عبر الحدود.", "إطلاق النار", {("ISR", "LBNREBPTY"), ("LBNREBPTY", "ISR")}),
+    # events.tsv تقديم (AID 071) with a loan or a grant
+    ("وأعلنت الحكومة تقديم قروض جديدة للشركات الصغيرة.", "تقديم", {("---GOV", "---BUS")}),
+])
+def test_exchanges_and_loans(nlp, text, trigger, dyads):
+    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
+    assert got == dyads
+
+
+def test_support_as_a_purpose_is_no_declared_support(nlp):
+    # triggers._support_as_purpose: أعلنت … لدعم اللاجئين is no declaration of support; أعلنت دعمها is
+    assert "SUPPORT" not in {r["event_type"] for r in nlp.code(
+        "وأعلنت المملكة المتحدة تقديم 20 مليون جنيه لدعم اللاجئين في لبنان.", "2015-08-01")}
+    assert "SUPPORT" in {r["event_type"] for r in nlp.code("وأعلنت فرنسا دعمها للحكومة العراقية.", "2015-08-01")}

@@ -1308,6 +1308,23 @@ def _street_walk(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     return not to_street
 
 
+# أعلنت بريطانيا تقديم 20 مليون جنيه لدعم اللاجئين: support as the purpose (ل) of what is announced
+# is no declared support (أعلنت دعمها، أعلن تأييده للقرار)
+SUPPORT_NOUNS = ("دعم", "تاييد", "مسانده")
+
+
+def _support_as_purpose(m: Match, texts: list[str], breaks: list[bool]) -> bool:
+    if getattr(m.ref, "type", None) != "SUPPORT":
+        return False
+    for j in range(m.last + 1, min(len(texts), m.last + 1 + REQUIRES_WINDOW)):
+        w = without_conjunction(texts[j])
+        if w.startswith(SUPPORT_NOUNS) or w.startswith("ال") and w[2:].startswith(SUPPORT_NOUNS):
+            return False
+        if w[:1] == "ل" and w[2 if w[:2] == "لل" else 1:].startswith(SUPPORT_NOUNS):
+            return True   # لدعم، للدعم
+    return False
+
+
 # سيطرت فرق الدفاع المدني على حريق مبنى: firefighters containing a fire seize nothing
 FIRE_WORDS = frozenset(("حريق", "الحريق", "حراءق", "الحراءق", "النيران", "نيران", "النار", "اللهب", "السنه"))
 FIRE_REACH = 8
@@ -1346,5 +1363,6 @@ PREFIX_SENSE_RULES: tuple[tuple[tuple[str, ...], SenseRule], ...] = (
     (("دع", "يدع", "تدع", "ندع"), _preaching), (("قطع", "يقطع", "تقطع", "نقطع"), _distance),
     (("طلب", "يطلب", "تطلب", "طالب", "مفضل", "فضل"), _anonymity), (("خطف", "يخطف", "تخطف"), _snatch),
     (("زار",), _ministry), (("سيطر", "يسيطر", "تسيطر"), _fire_contained), (("خرج", "يخرج", "تخرج"), _street_walk),
+    (("اعلن", "يعلن", "تعلن", "نعلن"), _support_as_purpose),
     (("اغتصاب", "اغتصب", "يغتصب", "تغتصب"), _usurped), (("رفع", "يرفع", "ترفع", "نرفع"), _raised),
 )
