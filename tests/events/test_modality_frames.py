@@ -702,3 +702,17 @@ def test_support_as_a_purpose_is_no_declared_support(nlp):
     assert "SUPPORT" not in {r["event_type"] for r in nlp.code(
         "وأعلنت المملكة المتحدة تقديم 20 مليون جنيه لدعم اللاجئين في لبنان.", "2015-08-01")}
     assert "SUPPORT" in {r["event_type"] for r in nlp.code("وأعلنت فرنسا دعمها للحكومة العراقية.", "2015-08-01")}
+
+
+@pytest.mark.parametrize("text,trigger,dyads", [
+    # frames.AGENT_MARKERS: a relative clause in the present names the agent (التي تشنها السلطات)
+    ("وقالت منظمة هيومن رايتس ووتش إن حملة الاعتقالات التي تشنها السلطات السعودية طالت عشرات الناشطين.",
+     "حملة الاعتقالات", {("SAUGOV", "---CVL")}),
+    # frames.THREAT_OBJECT_REACH: a threat noun's target is the object of the act threatened
+    ("وأثار تهديد وزير الدفاع الإسرائيلي إيهود باراك بضرب المنشآت النووية الإيرانية ردود فعل واسعة.", "تهديد",
+     {("ISRGOV", "IRN")}),
+])
+def test_relative_agents_and_threat_targets(nlp, text, trigger, dyads):
+    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2010-01-01") if expresses(r, trigger)}
+    assert got == dyads

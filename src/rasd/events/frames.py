@@ -26,7 +26,10 @@ ARMED_SECTORS = frozenset(("UAF", "REB", "INS", "SPY"))
 AGENT_MARKERS = frozenset(("برصاص", "بيد", "يد", "قبل", "نيران", "بنيران", "بقذائف", "بغاره", "بهجوم",
                            # هجوم شنه مسلحون، الهجوم الذي نفذته خلية: the relative verb's subject is the agent
                            "شنه", "شنته", "شنها", "شنوه", "نفذه", "نفذته", "نفذها", "نفذوه", "ارتكبه", "ارتكبته",
-                           "ارتكبها", "تبناه", "تبنته", "تبنتها"))
+                           "ارتكبها", "تبناه", "تبنته", "تبنتها",
+                           # حملة الاعتقالات التي تشنها السلطات: the present too
+                           "يشنه", "يشنها", "تشنه", "تشنها", "ينفذه", "ينفذها", "تنفذه", "تنفذها", "يرتكبه",
+                           "يرتكبها", "ترتكبه", "ترتكبها"))
 AGENT_QUANTIFIERS = frozenset(("عده", "بعض", "احد", "عدد", "مجموعه", "عشرات", "مءات", "جميع"))
 DEMONSTRATIVES = frozenset(("هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هولاء", "هاتان", "هذان"))
 # Nouns and prepositions that make the following event noun a background or a topic:
@@ -100,6 +103,7 @@ def _subject_ok(p: Phrase) -> bool:
 
 
 RECIPIENT_PREPS = frozenset(("ل", "لل", "الي"))
+THREAT_OBJECT_REACH = 4   # words between the threatened act (بضرب) and its object's nationality
 VISIT_CAMEO = "042"
 PLACE_KINDS = frozenset(("country", "capital", "place"))
 SEND_VERBS = ("ارسل", "يرسل", "ترسل", "حشد", "يحشد", "تحشد", "نشر", "ينشر", "تنشر")
@@ -778,6 +782,11 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         if source is gen and gen is not None:
             # زيارة الرئيس للقاهرة / مناورات البلدين مع …: the recipient takes a preposition
             target = next((p for p in rest if p.prep and p.group != gen.group), None)
+            if target is None and etype == "THREATEN":
+                # تهديد باراك بضرب المنشآت النووية الإيرانية: whom the act threatened (after its ب) aims at
+                act = next((i for i in range(gen.last + 1, min(len(texts), gen.last + 3)) if texts[i][:1] == "ب"), None)
+                target = next((p for p in rest if act is not None and act < p.first <= act + THREAT_OBJECT_REACH
+                               and p.group != gen.group), None)
         else:
             # X أجرى مناورات مع Y / لقائه … الرئيس الفنزويلي: the first actor after the noun
             target = next((p for p in rest if (p.prep or p.first - m.last <= 4) and _subject_ok(p) or p.prep), None)
