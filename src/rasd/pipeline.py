@@ -203,8 +203,8 @@ class Pipeline:
         if workers <= 1:
             for doc in docs:
                 res = _code_safe(self, doc, as_json, on_error is not None)
-                if isinstance(res, CodingFailure):
-                    on_error(doc, res.message)  # type: ignore[misc]
+                if isinstance(res, str):
+                    on_error(doc, res)  # type: ignore[misc]
                     continue
                 yield doc, res
             return
@@ -836,32 +836,27 @@ def _worker_init(pipeline: Pipeline) -> None:
     _WORKER = pipeline
 
 
-def _worker_code(batch: list[Document], as_json: bool, catch: bool = False) -> "list[list[Any] | CodingFailure]":
+def _worker_code(batch: list[Document], as_json: bool, catch: bool = False) -> "list[list[Any] | str]":
     assert _WORKER is not None
     return [_code_safe(_WORKER, d, as_json, catch) for d in batch]
 
 
-@dataclass(frozen=True)
-class CodingFailure:
-    """A document whose coding raised (``Pipeline.pipe`` with ``on_error``): "Type: message"."""
-
-    message: str
-
-
-def _code_safe(nlp: Pipeline, doc: Document, as_json: bool, catch: bool) -> "list[Any] | CodingFailure":
+def _code_safe(nlp: Pipeline, doc: Document, as_json: bool, catch: bool) -> "list[Any] | str":
+    """The document's records, or with ``catch`` the failure as a string "Type: message" (a plain
+    str crosses from a worker process in any build: a compiled class would not pickle)."""
     if not catch:
         return nlp._code_one(doc, as_json)
     try:
         return nlp._code_one(doc, as_json)
     except Exception as exc:  # noqa: BLE001 - one document's failure is reported, the rest coded
         log.debug("coding %s failed", doc.id, exc_info=True)
-        return CodingFailure(f"{type(exc).__name__}: {exc}")
+        return f"{type(exc).__name__}: {exc}"
 
 
-def _coded(batch: list[Document], results: "list[list[Any] | CodingFailure]",
+def _coded(batch: list[Document], results: "list[list[Any] | str]",
            on_error: Callable[[Document, str], None] | None) -> Iterator[tuple[Document, list[Any]]]:
     for doc, res in zip(batch, results):
-        if isinstance(res, CodingFailure):
-            on_error(doc, res.message)  # type: ignore[misc]
+        if isinstance(res, str):
+            on_error(doc, res)  # type: ignore[misc]
         else:
             yield doc, res

@@ -78,17 +78,19 @@ def test_every_command_is_in_the_readme():
 def test_a_document_that_breaks_the_coder_is_reported_and_the_others_coded(tmp_path, monkeypatch, capsys, workers):
     # regression: a bug met by one document (here a NameError) ended `rasd code` with a traceback
     # and lost every document after it
+    import rasd.pipeline
     from rasd.cli.main import main
-    from rasd.pipeline import Pipeline
 
-    real = Pipeline._code_one
+    real = rasd.pipeline.alias_surnames
 
-    def code_one(self, doc, as_json):
-        if doc.id == "bad":
+    def alias_surnames(sentences, surnames, forms):
+        # a step of the pipeline that raises on one document; patched as a module global (not as a
+        # method: the compiled build's methods are native and cannot be patched)
+        if any(sa is not None and "نص" in sa.tokens.texts for sa in sentences):
             raise NameError("name 'x' is not defined")
-        return real(self, doc, as_json)
+        return real(sentences, surnames, forms)
 
-    monkeypatch.setattr(Pipeline, "_code_one", code_one)
+    monkeypatch.setattr(rasd.pipeline, "alias_surnames", alias_surnames)
     src = tmp_path / "in.jsonl"
     lines = [{"id": "a", "text": "قتل مسلحون ثلاثة جنود في بغداد."}, {"id": "bad", "text": "نص"},
              {"id": "c", "text": "التقى الرئيس الروسي نظيره الفنزويلي."}]
