@@ -716,3 +716,16 @@ def test_relative_agents_and_threat_targets(nlp, text, trigger, dyads):
     got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
            for r in nlp.code(text, "2010-01-01") if expresses(r, trigger)}
     assert got == dyads
+
+
+@pytest.mark.parametrize("text,trigger,dyads", [
+    # frames.PASSIVE_ONLY: أصيب "was wounded" has its victim after it, whatever its sector
+    ("وأصيب شرطيان بجروح في اشتباكات مع متظاهرين في القاهرة.", "أصيب", {(None, "EGYCOP")}),
+    # frames: ل right after an attack noun names its author; the casualties fell in that attack
+    ("وقتل جندي تركي وأصيب ثلاثة آخرون في هجوم لحزب العمال الكردستاني.", "قتل", {("TURREB", "TURMIL")}),
+    ("وقتل مدنيان في قصف للحوثيين على الأحياء السكنية في تعز.", "قتل", {("YEMREB", "YEMCVL")}),
+])
+def test_wounded_and_authors_after_lam(nlp, text, trigger, dyads):
+    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
+    assert got == dyads

@@ -703,6 +703,12 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 if "military" in hit.entry.context and not source.fields.get("sector"):
                     source.fields = {**source.fields, "sector": "MIL", "sectors": ("MIL",)}
                 return Frame(_group(phrases, source), _group(phrases, target), "noun-patient-adj")
+            lam = next((p for p in after if p.first == m.last + 1 and p.prep == "ل" and p.mentions), None) \
+                if etype == "ASSAULT" and m.pattern.words[0] in ATTACK_NOUNS and not m.suffix else None
+            if lam is not None:
+                # في هجوم لحزب العمال الكردستاني: ل right after an attack noun names its author (على: its target)
+                on = next((p for p in after if p.first > lam.last and p.prep == "علي" and p.group != lam.group), None)
+                return Frame(_group(phrases, lam), _group(phrases, on), "noun-lam-agent")
             target = gen
             preposed = [p for p in before if _subject_ok(p)]
             met = next((i for i in range(m.first - 1, max(-1, m.first - 1 - MET_REACH), -1)
@@ -830,7 +836,9 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
         return Frame([], _group(phrases, first_after), "verb-targeted")
     passive_like = (
         etype in PATIENT_NOUN_TYPES and first_after is not None
-        and (first_after.fields.get("sector") in VICTIM_SECTORS or _numeric_before(first_after, tokens, m.last))
+        and (first_after.fields.get("sector") in VICTIM_SECTORS or _numeric_before(first_after, tokens, m.last)
+             # أصيب شرطيان: a verb that has only a passive (أُصيب "was wounded") has its victim after it
+             or _bare(stems[m.first]) in PASSIVE_ONLY)
         and not [p for p in before if _subject_ok(p)]
         # وهاجم المحتجون: protesters in the nominative after a verb of violence are rioting; هاجم
         # مستوطنون: a nominative plural after a verb with no passive of its spelling is its subject
@@ -928,6 +936,7 @@ MET_REACH = 5
 # استشهد: its subject is always the victim (استشهد جندي في القصف، والعريف فلان استشهد)
 MARTYRED = frozenset(("استشهد", "استشهدت", "استشهدوا", "استشهدا"))
 PASSIVE_READING = frozenset(("قتل", "خطف", "اختطف", "جرح", "ذبح", "اعدم", "اعتقل", "احتجز", "اسر", "عذب")) | MARTYRED
+PASSIVE_ONLY = frozenset(("اصيب", "اصيبت", "اصيبوا", "اصيبا", "يصاب", "تصاب", "يصابون", "يصابان"))
 # What may follow the passive's subject: a preposition, an adverb of time, a conjunction.
 AFTER_PASSIVE_SUBJECT = frozenset(("في", "جراء", "اثر", "عقب", "خلال", "بعد", "امس", "اليوم", "صباح", "مساء", "ليل",
                                    "فجر", "عندما", "حين", "حينما", "اثناء", "اثر", "بينما", "فيما", "علي", "قرب",

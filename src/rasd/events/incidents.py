@@ -120,12 +120,21 @@ def _share_roles(framed: list[tuple[Any, Frame, Any]], stems: Any) -> list[tuple
             # author's nationality as its adjective: the attack and its author are one phrase
             author = next((framed[j][1].source for j in asserted if j != k and framed[j][0].head.first > pos
                            and framed[j][0].entry.type == hit.entry.type
-                           and framed[j][1].rule.startswith("noun-patient-adj") and framed[j][1].source
-                           and _linked(hit, framed[j][0], stems)
+                           and framed[j][1].rule.startswith(("noun-patient-adj", "noun-lam-agent")) and framed[j][1].source
+                           and _in_attack(framed[j][0].head, stems)
                            and not groups & {p.group for p in framed[j][1].source}), None)
         if author:
             out[k] = (hit, replace(frame, source=author, rule=frame.rule + "+cause"), mod)
     return out
+
+
+IN_ATTACK = frozenset(("في", "جراء", "اثر", "بسبب"))
+
+
+def _in_attack(m: Any, stems: Any) -> bool:
+    """The attack noun is what the casualties fell in (في غارة، جراء قصف، بقذيفة): not a later or
+    earlier attack named after عقب or بعد."""
+    return m.first > 0 and stems[m.first - 1] in IN_ATTACK or "ب" in m.prefix.replace("ال", "")
 
 
 def _results(cause: Any, outcome: Any, stems: Any) -> bool:
