@@ -729,3 +729,14 @@ def test_wounded_and_authors_after_lam(nlp, text, trigger, dyads):
     got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
            for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
     assert got == dyads
+
+
+def test_a_visit_invited_to_is_to_come(nlp):
+    # modality.INVITE_HEADS: وجه الدعوة إلى نظيره لزيارة القاهرة: the visit is not reported as made
+    recs = [r for r in nlp.code("ووجه الرئيس المصري الدعوة إلى نظيره الروسي لزيارة القاهرة.", "2015-08-01")
+            if expresses(r, "زيارة")]
+    assert recs and all(r["hypothetical"] for r in recs)
+    # but not the meeting that invitation was not extended to (it took place)
+    recs = [r for r in nlp.code("كما انتقد عدم دعوة حكومته لحضور الاجتماع الذي عقده أوباما بأديس أبابا.",
+                                "2015-08-01") if expresses(r, "الاجتماع")]
+    assert recs and not any(r["hypothetical"] for r in recs)

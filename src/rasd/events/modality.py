@@ -146,6 +146,9 @@ ACCUSE_HEADS = ("اتهم", "يتهم", "تتهم", "نتهم", "متهم", "ا�
                 # a conviction (أدين ثلاثة شرطيين بتعذيب موقوف) judges an act of the past, not news of the day
                 "ادين", "ادينوا", "مدان", "المدان", "مدانين", "المدانين", "ادانته", "ادانتهم")
 ACCUSE_REACH = 6
+INVITE_HEADS = frozenset(("دعوه", "الدعوه", "دعا", "دعاه", "دعت", "دعته", "يدعو", "تدعو", "دعوته", "دعوتها",
+                          "بدعوه", "لدعوه"))
+INVITE_REACH = 6
 # A sentence (قضت المحكمة بإعدامه، حكم عليه بالسجن، أصدرت حكما بإعدام) names with ب the penalty to come
 # (only a penalty: قرار يقضي بالموافقة provides for an approval it reports)
 PENALTY_TYPES = frozenset(("ASSAULT", "COERCE"))
@@ -347,6 +350,10 @@ def modality(hit: TriggerHit, cues: list[Match], tokens: Any, stems: Any) -> Mod
             for i in range(max(left, charged - ACCUSE_REACH), charged)):
         # اتهم الجيش بقتل مدنيين، هددت بقتل الرهائن، طالبوا بالإفراج عنهم، قضت المحكمة بإعدامه: the act
         # charged, threatened, demanded or sentenced to is not reported as done
+        hypothetical = True
+    if not hypothetical and "ل" in m.prefix.replace("ال", "") and m.pattern.form in ("noun", "fixed") and any(
+            without_conjunction(stems[i]) in INVITE_HEADS for i in range(max(left, m.first - INVITE_REACH), m.first)):
+        # وجه الرئيس الدعوة إلى نظيره لزيارة القاهرة، دعاه لحضور القمة: the visit invited to is to come
         hypothetical = True
     if not hypothetical and _intended(m, hit.anchor is not None, left, stems):
         # قررت السعودية إعادة سفيرها، تعتزم الحكومة توقيع اتفاق: decided or intended, so planned
