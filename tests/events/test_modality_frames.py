@@ -13,6 +13,12 @@ def nlp() -> Pipeline:
     return Pipeline()
 
 
+def _told(nlp, text, trigger, date):
+    """(source code, target code) of the events of ``text`` told by ``trigger``."""
+    return {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
+            for r in nlp.code(text, date) if expresses(r, trigger)}
+
+
 def _of(records, etype, trigger):
     return next(r for r in records if r["event_type"] == etype and expresses(r, trigger))
 
@@ -511,9 +517,7 @@ CARRIED = [
 
 @pytest.mark.parametrize("text,trigger,dyads", CARRIED)
 def test_carried_subject(nlp, text, trigger, dyads):
-    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
-    assert got == dyads
+    assert _told(nlp, text, trigger, "2015-08-01") == dyads
 
 
 @pytest.mark.parametrize("text,trigger,speaker", [
@@ -544,9 +548,7 @@ def test_the_time_of_a_saying_is_not_what_was_said(nlp, text, trigger, speaker):
      {("JORMIL", "USAMIL"), ("USAMIL", "JORMIL")}),
 ])
 def test_golden_rows_of_this_session(nlp, text, trigger, dyads):
-    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
-    assert got == dyads
+    assert _told(nlp, text, trigger, "2015-08-01") == dyads
 
 
 def test_a_seized_shipment_is_no_aid(nlp):
@@ -635,9 +637,7 @@ def test_senders_and_factions(nlp, text, dyads):
     ("وأدانت فرنسا إعدام السلطات الإيرانية لثلاثة ناشطين أكراد.", "إعدام", {("IRNGOV", None)}),
 ])
 def test_roles_of_session_17(nlp, text, trigger, dyads):
-    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
-    assert got == dyads
+    assert _told(nlp, text, trigger, "2015-08-01") == dyads
 
 
 @pytest.mark.parametrize("text,trigger,etype,negated", [
@@ -692,9 +692,7 @@ def test_an_to_done_verb_is_a_possibility(nlp):
     ("وأعلنت الحكومة تقديم قروض جديدة للشركات الصغيرة.", "تقديم", {("---GOV", "---BUS")}),
 ])
 def test_exchanges_and_loans(nlp, text, trigger, dyads):
-    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
-    assert got == dyads
+    assert _told(nlp, text, trigger, "2015-08-01") == dyads
 
 
 def test_support_as_a_purpose_is_no_declared_support(nlp):
@@ -713,9 +711,7 @@ def test_support_as_a_purpose_is_no_declared_support(nlp):
      {("ISRGOV", "IRN")}),
 ])
 def test_relative_agents_and_threat_targets(nlp, text, trigger, dyads):
-    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2010-01-01") if expresses(r, trigger)}
-    assert got == dyads
+    assert _told(nlp, text, trigger, "2010-01-01") == dyads
 
 
 @pytest.mark.parametrize("text,trigger,dyads", [
@@ -726,9 +722,7 @@ def test_relative_agents_and_threat_targets(nlp, text, trigger, dyads):
     ("وقتل مدنيان في قصف للحوثيين على الأحياء السكنية في تعز.", "قتل", {("YEMREB", "YEMCVL")}),
 ])
 def test_wounded_and_authors_after_lam(nlp, text, trigger, dyads):
-    got = {((r["source"] or {}).get("code"), (r["target"] or {}).get("code"))
-           for r in nlp.code(text, "2015-08-01") if expresses(r, trigger)}
-    assert got == dyads
+    assert _told(nlp, text, trigger, "2015-08-01") == dyads
 
 
 def test_a_visit_invited_to_is_to_come(nlp):
