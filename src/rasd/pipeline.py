@@ -45,6 +45,7 @@ LOCATION_REACH = 12
 # the CAMEO "express intent" code of the action.
 FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "030", "AID": "033"}
 JOINT_TYPES = frozenset(("CONSULT", "COOPERATE", "AGREE", "SUPPORT"))
+PR_SET_PDEATHSIG = 1   # prctl(2)
 EXCHANGE_VERBS = ("تبادل", "يتبادل", "تتبادل")
 EXCHANGE_REACH = 6   # تبادلت إسرائيل وحزب الله إطلاق النار: the two sides between the verb and the fire
 DUAL_PREPS = frozenset(("بين", "مع", "علي", "ضد", "الي", "من"))
@@ -833,7 +834,28 @@ _WORKER: Pipeline | None = None
 
 def _worker_init(pipeline: Pipeline) -> None:
     global _WORKER
+    die_with_parent()
     _WORKER = pipeline
+
+
+def die_with_parent() -> None:
+    """Make this worker process end when the process that started it dies (Linux).
+
+    A worker forked by `rasd code` or `rasd ingest` blocks on its task queue, whose pipe it holds
+    both ends of, so a killed parent (kill -9, a closed terminal) would leave it waiting forever,
+    and ingest's worker would keep the parent's store connection, and its open transaction, alive.
+    """
+    import ctypes
+    import os
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM))
+    except (OSError, AttributeError):
+        return   # not Linux: the worker ends with its queue when the parent exits normally
+    if os.getppid() == 1:
+        os._exit(1)   # the parent died before the signal was asked for
 
 
 def _worker_code(batch: list[Document], as_json: bool, catch: bool = False) -> "list[list[Any] | str]":

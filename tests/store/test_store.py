@@ -296,3 +296,48 @@ def test_cli_commands(engine, make_db, small_corpus, tmp_path):
     assert r.returncode == 0 and "0 documents re-coded" in r.stdout
     bad = rasd("query", "--db", url, "--since", "yesterday")
     assert bad.returncode == 4 and "YYYY-MM-DD" in bad.stderr
+
+
+def _children(pid: int) -> list[str]:
+    """The processes whose parent is ``pid`` (read from /proc: no procps needed)."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stat = (d / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(d.name)
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl(PR_SET_PDEATHSIG) is Linux's")
+def test_a_killed_ingest_leaves_no_worker(tmp_path):
+    # regression: kill -9 of rasd ingest left its coding process alive, holding the store's connection
+    # (and on PostgreSQL its open transaction, on which a re-run then waited forever)
+    import os
+    import signal
+    import time
+
+    src = tmp_path / "in.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for i in range(2000):
+            fh.write(json.dumps({"id": str(i), "text": "قتل مسلحون ثلاثة جنود في بغداد أمس. " * 20 + str(i)},
+                                ensure_ascii=False) + "\n")
+    proc = subprocess.Popen([sys.executable, "-m", "rasd.cli.main", "ingest", str(src), "--db",
+                             str(tmp_path / "s.duckdb"), "--batch-size", "4"], stderr=subprocess.DEVNULL)
+    kids: list[str] = []
+    deadline = time.monotonic() + 60
+    while not kids and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        kids = _children(proc.pid)
+    if not kids:
+        proc.kill()
+        pytest.skip("ingest coded in its own process (one core) or ended before a worker was seen")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(os.path.exists(f"/proc/{k}") for k in kids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(os.path.exists(f"/proc/{k}") for k in kids)

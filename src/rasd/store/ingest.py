@@ -175,7 +175,9 @@ def _worker_init(nlp: Any = None) -> None:
     """A coding process: the parent's pipeline where it was forked (nothing to load), else a new one."""
     global _WORKER
     import rasd
+    from rasd.pipeline import die_with_parent
 
+    die_with_parent()   # a killed ingest must not leave its worker holding the store's connection
     os.environ.setdefault("RASD_WORKER", "1")
     _WORKER = nlp if nlp is not None else rasd.load()
     # as `rasd code` does: the lexicon out of the collector's reach, a larger first generation for
