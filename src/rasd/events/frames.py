@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rasd.actors.recognize import ADJECTIVE_AGENTS, Phrase, gender, is_crowd, is_participant_trigger
-from rasd.events.triggers import NUMERAL_WORDS, TriggerHit, clause_indices
+from rasd.events.triggers import NUMERAL_WORDS, TriggerHit, _numeral, clause_indices
 from rasd.text.tokenize import Tokens, without_conjunction as _bare
 
 PATIENT_NOUN_TYPES = frozenset(("ASSAULT", "COERCE"))
@@ -260,7 +260,6 @@ def assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
 # الحوثيين ودمرت آليات) shares the subject of the clause it is joined to: a phrase between the
 # previous trigger and it is that trigger's object, not a subject placed before the verb.
 COORDINATING = frozenset(("و", "ف", "وس", "فس"))
-FORCE_TYPES = frozenset(("ASSAULT", "COERCE"))
 WITH_PRONOUN = frozenset(("معه", "معها", "معهم", "معهما"))
 OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 
@@ -273,8 +272,8 @@ def shared_subject(hit: TriggerHit, frame: Frame, previous: tuple[TriggerHit, Fr
     previous subject and carries an object pronoun (وطالبه) takes the previous target."""
     m = hit.match
     if previous is not None and hit.anchor is None and m.prefix in COORDINATING and not frame.source \
-            and frame.rule.startswith("verb-passive") and hit.entry.type in FORCE_TYPES \
-            and previous[0].entry.type in FORCE_TYPES and previous[1].source \
+            and frame.rule.startswith("verb-passive") and hit.entry.type in PATIENT_NOUN_TYPES \
+            and previous[0].entry.type in PATIENT_NOUN_TYPES and previous[1].source \
             and not any(tokens.breaks[j] for j in range(previous[0].match.last + 1, m.first)):
         # داهمت قوات الأمن منزل الناشط واعتقلته، هاجم مسلحون الحافلة وقتلوا ثلاثة: a verb of force
         # joined to another is active, with its subject (the passive reading اُعتقل has no agent); its
@@ -358,10 +357,6 @@ def _fronted_possessor(m: Any, actors: list[Phrase], tokens: Tokens, stems: Any)
     if end is None or any(breaks[j] for j in range(1, m.first + 1)):
         return None
     return next((p for p in actors if end < p.first <= end + FRONTED_SUBJECT_REACH and _subject_ok(p)), None)
-
-
-def _numeral_word(w: str) -> bool:
-    return w[:1].isdigit() or w in NUMERAL_WORDS
 
 
 def _nearest(places: list[Phrase], first: int) -> Phrase:
@@ -693,7 +688,7 @@ def _assign(hit: TriggerHit, phrases: list[Phrase], tokens: Tokens, stems: Any,
                 and (any(p.first > gen.last and p.prep == "ل" and p.first - gen.last <= 2 for p in after)
                      # إعدام السلطات الإيرانية لثلاثة ناشطين: ل on the number that counts the object
                      or gen.last + 2 < len(texts) and texts[gen.last + 1][:1] == "ل"
-                     and _numeral_word(texts[gen.last + 1][1:])
+                     and _numeral(texts[gen.last + 1][1:])
                      and any(p.first == gen.last + 2 for p in after))):
             if gen is not None and (gen.kinds <= {"nisba"} or not definite and _group_adjective(gen, texts)):
                 # الغارات الإسرائيلية: the adjective names the attacker (its military)

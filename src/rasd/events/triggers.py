@@ -872,8 +872,7 @@ INFRINGED = ("شءون", "سياده", "حقوق", "حق", "كرامه", "صلا
 
 def _took_place(m: Match, texts: list[str], breaks: list[bool]) -> bool:
     j = m.last + 1
-    return m.first == m.last and not m.suffix and texts[m.first].startswith("فجر") and j < len(texts) \
-        and texts[j] in TOOK_PLACE_NEXT
+    return m.first == m.last and not m.suffix and j < len(texts) and texts[j] in TOOK_PLACE_NEXT
 
 
 def _self_torment(m: Match, texts: list[str], breaks: list[bool]) -> bool:
